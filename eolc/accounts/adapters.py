@@ -1,0 +1,15 @@
+from allauth.account.adapter import DefaultAccountAdapter
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def save_user(self, request, user, form, commit=True):
+        """Keep the profile answers given at sign-up (allauth only knows email and password)."""
+        user = super().save_user(request, user, form, commit=False)
+        data = form.cleaned_data
+        user.full_name = data.get("full_name", "")
+        user.sector = data.get("sector", "")
+        user.job_role = data.get("job_role")
+        user.area = data.get("area")
+        if commit:
+            user.save()
+        return user

@@ -1,0 +1,59 @@
+"""Writes about people. Views and the API call these; they never save users directly."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from eolc.accounts.models import ApiToken, User
+
+
+class PersonExists(Exception):
+    pass
+
+
+@transaction.atomic
+def person_create(*, email, full_name, sector, job_role=None, area=None, organisation=None) -> User:
+    """An account made by staff for someone else: unusable password until they reset it."""
+    email = User.objects.normalize_email(email).lower()
+    if User.objects.filter(email__iexact=email).exists():
+        raise PersonExists(f"A person with the email {email} already exists")
+    person = User(
+        email=email, full_name=full_name, sector=sector, job_role=job_role, area=area, organisation=organisation
+    )
+    person.set_unusable_password()
+    person.save()
+    return person
+
+
+@transaction.atomic
+def profile_update(*, person: User, **fields) -> User:
+    for name, value in fields.items():
+        setattr(person, name, value)
+    person.save(update_fields=list(fields))
+    return person
+
+
+@transaction.atomic
+def deletion_request(*, person: User, reason: str = "") -> User:
+    """Record the request and close the account at once; staff complete the erasure."""
+    person.deletion_requested_at = timezone.now()
+    person.is_active = False
+    person.save(update_fields=["deletion_requested_at", "is_active"])
+    return person
+
+
+@transaction.atomic
+def api_token_issue(*, person: User) -> str:
+    """Returns the token once; only its hash is kept."""
+    key = ApiToken.new_key()
+    ApiToken.objects.create(user=person, key_hash=ApiToken.hash_key(key))
+    return key
+
+
+def api_token_user(key: str) -> User | None:
+    token = ApiToken.objects.usable().select_related("user").filter(key_hash=ApiToken.hash_key(key)).first()
+    if token is None:
+        return None
+    now = timezone.now()
+    if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 300:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return token.user

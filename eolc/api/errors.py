@@ -1,0 +1,43 @@
+"""Every API error is JSON `{"detail": "..."}` with a 4xx status: one readable sentence
+that names the field at fault, never a list of validator internals and never a 500 page."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+
+def _field_name(location) -> str:
+    parts = [str(part) for part in location if part not in ("body", "payload", "query", "path")]
+    return ".".join(parts) or "request"
+
+
+def validation_message(errors) -> str:
+    messages = []
+    for error in errors:
+        message = error.get("msg", "is not valid")
+        if error.get("type") == "missing":
+            message = "is required"
+        messages.append(f"{_field_name(error.get('loc', ()))}: {message}")
+    return "; ".join(messages)
+
+
+def install(api):
+    @api.exception_handler(ValidationError)
+    def on_validation_error(request, exc):
+        return api.create_response(request, {"detail": validation_message(exc.errors)}, status=422)
+
+    @api.exception_handler(AuthenticationError)
+    def on_authentication_error(request, exc):
+        return api.create_response(request, {"detail": "Sign in with a valid bearer token"}, status=401)
+
+    @api.exception_handler(PermissionDenied)
+    def on_permission_denied(request, exc):
+        return api.create_response(request, {"detail": str(exc) or "You do not have permission to do this"}, status=403)
+
+    @api.exception_handler(Http404)
+    def on_not_found(request, exc):
+        return api.create_response(request, {"detail": "Not found"}, status=404)
+
+    @api.exception_handler(HttpError)
+    def on_http_error(request, exc):
+        return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+
+
+class ProgrammesConfig(AppConfig):
+    name = "eolc.programmes"
+    verbose_name = "Programmes"
+
+    def ready(self):
+        from eolc.core import navigation
+        from eolc.programmes import access
+
+        signed_in = lambda user: user.is_authenticated  # noqa: E731
+        navigation.register("Dashboard", "programmes:dashboard", order=10, visible=signed_in)
+        navigation.register("Programmes", "programmes:list", order=20, visible=signed_in)
+        navigation.register("People", "programmes:people", order=80, visible=access.can_manage_people)
+        navigation.register("Site admin", "admin:index", order=90, visible=lambda user: user.is_authenticated and user.is_site_admin)

@@ -1,0 +1,63 @@
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from eolc.accounts.models import Area
+from eolc.programmes import access, people
+from eolc.programmes.presenters import ProgrammePresenter, membership_rows
+
+
+@login_required
+@require_GET
+def dashboard(request):
+    user = request.user
+    return render(
+        request,
+        "programmes/dashboard.html",
+        {
+            "memberships": membership_rows(user),
+            "profile_incomplete": not (user.full_name and user.sector and user.area_id),
+            "needs_mfa": access.has_staff_role(user),
+        },
+    )
+
+
+@login_required
+@require_GET
+def programme_list(request):
+    programmes = access.programmes_for(request.user).annotate(member_count=Count("memberships__person", distinct=True))
+    return render(request, "programmes/programme_list.html", {"programmes": programmes})
+
+
+@login_required
+@require_GET
+def programme_detail(request, slug):
+    programme = access.get_programme_or_404(request.user, slug)
+    phases = programme.phases.prefetch_related(Prefetch("target_areas", queryset=Area.objects.order_by("name")))
+    links = programme.organisation_links.select_related("organisation")
+    counts = programme.memberships.values("role").annotate(count=Count("id")).order_by("role")
+    return render(
+        request,
+        "programmes/programme_detail.html",
+        {
+            "presenter": ProgrammePresenter(programme, phases, links, counts),
+            "can_manage": access.can_manage_programme(request.user, programme),
+            "breadcrumbs": [{"text": "Programmes", "href": reverse("programmes:list")}],
+        },
+    )
+
+
+@login_required
+@require_GET
+def people_list(request):
+    if not access.can_manage_people(request.user):
+        raise PermissionDenied("Only programme administrators can see the list of people.")
+    query = request.GET.get("q", "").strip()
+    page = Paginator(people.visible_to(request.user).search(query), 50).get_page(request.GET.get("page"))
+    return render(request, "programmes/people_list.html", {"page": page, "query": query})
+
+

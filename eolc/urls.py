@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from eolc.api.api import api
+
+handler403 = "eolc.core.views.error_403"
+handler404 = "eolc.core.views.error_404"
+handler500 = "eolc.core.views.error_500"
+
+urlpatterns = [
+    path("", include("eolc.core.urls")),
+    path("", include("eolc.programmes.urls")),
+    path("", include("eolc.accounts.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]
