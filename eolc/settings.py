@@ -50,6 +50,11 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Our apps come first so their templates override allauth's.
+    "eolc.core",
+    "eolc.accounts",
+    "eolc.programmes",
+    "eolc.api",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -57,10 +62,6 @@ INSTALLED_APPS = [
     "ninja",
     "django_tasks",
     "django_tasks_db",
-    "eolc.core",
-    "eolc.accounts",
-    "eolc.programmes",
-    "eolc.api",
 ]
 
 MIDDLEWARE = [
