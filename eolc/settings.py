@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "eolc.accounts",
     "eolc.programmes",
     "eolc.api",
+    "eolc.demo",
     "allauth",
     "allauth.account",
     "allauth.mfa",

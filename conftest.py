@@ -1,0 +1,56 @@
+"""Shared fixtures: a programme and one person per role, plus an outsider.
+
+Every view test can ask for `people` and check what each role gets.
+"""
+
+from types import SimpleNamespace
+
+import pytest
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+from eolc.accounts.tests.factories import UserFactory
+from eolc.programmes.models import Role
+from eolc.programmes.tests.factories import MembershipFactory, ProgrammeFactory
+
+pytest_plugins = ["eolc.core.tests.browser"]
+
+
+def give_totp(user):
+    """Staff roles must have two-factor sign-in; tests that are not about MFA get it set up."""
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, generate_totp_secret())
+    return user
+
+
+@pytest.fixture
+def programme(db):
+    return ProgrammeFactory(title="North London working together")
+
+
+@pytest.fixture
+def other_programme(db):
+    return ProgrammeFactory(title="Another programme")
+
+
+@pytest.fixture
+def people(db, programme, other_programme):
+    """One person per role in `programme`, an admin of another programme, an outsider and a site admin."""
+
+    def member(role, target=programme, **kwargs):
+        person = UserFactory(**kwargs)
+        MembershipFactory(programme=target, person=person, role=role)
+        return person
+
+    ns = SimpleNamespace(
+        learner=member(Role.LEARNER),
+        champion=member(Role.CHAMPION),
+        facilitator=give_totp(member(Role.FACILITATOR)),
+        mentor=give_totp(member(Role.MENTOR)),
+        admin=give_totp(member(Role.ADMIN)),
+        commissioner=member(Role.COMMISSIONER),
+        other_admin=give_totp(member(Role.ADMIN, target=other_programme)),
+        outsider=UserFactory(),
+        site_admin=give_totp(UserFactory(is_staff=True, is_superuser=True)),
+    )
+    return ns

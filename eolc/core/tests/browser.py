@@ -1,0 +1,1 @@
+"""Browser-test fixtures (Playwright driving Debian's Chromium, axe-core). Filled in next."""
