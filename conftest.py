@@ -6,6 +6,7 @@ Every view test can ask for `people` and check what each role gets.
 from types import SimpleNamespace
 
 import pytest
+from django.core.management import call_command
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
@@ -14,6 +15,13 @@ from eolc.programmes.models import Role
 from eolc.programmes.tests.factories import MembershipFactory, ProgrammeFactory
 
 pytest_plugins = ["eolc.core.tests.browser"]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The cache (used by rate limits) lives in a database table that migrations do not create."""
+    with django_db_blocker.unblock():
+        call_command("createcachetable", verbosity=0)
 
 
 def give_totp(user):
