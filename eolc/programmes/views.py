@@ -1,12 +1,11 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import Count
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from eolc.accounts.models import Area
 from eolc.programmes import access, people
 from eolc.programmes.presenters import ProgrammePresenter, membership_rows
 
@@ -37,7 +36,7 @@ def programme_list(request):
 @require_GET
 def programme_detail(request, slug):
     programme = access.get_programme_or_404(request.user, slug)
-    phases = programme.phases.prefetch_related(Prefetch("target_areas", queryset=Area.objects.order_by("name")))
+    phases = programme.phases.prefetch_related("target_areas")
     links = programme.organisation_links.select_related("organisation")
     counts = programme.memberships.values("role").annotate(count=Count("id")).order_by("role")
     return render(
