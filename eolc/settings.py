@@ -205,6 +205,8 @@ USE_TZ = True
 # --- Static files ---------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# Built design-system assets (git-ignored) live outside any app.
+STATICFILES_DIRS = [BASE_DIR / "eolc" / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
