@@ -134,6 +134,10 @@ else:
         }
     }
 
+# Rate limits key on the client's address. X-Forwarded-For is only believed from this many
+# reverse proxies in front of the app (0: ignore it, so a client cannot pick its own address).
+NINJA_NUM_PROXIES = env_int("NUM_PROXIES", 0)
+
 # --- Background tasks -----------------------------------------------------
 TASKS_BACKEND = env_choice("TASKS_BACKEND", ("database", "immediate"), "database")
 TASKS = {

@@ -1,7 +1,11 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
 from eolc.api.api import api
+
+# The admin's own sign-in form would skip allauth's two-factor step: send it to ours.
+admin.site.login = secure_admin_login(admin.site.login)
 
 handler403 = "eolc.core.views.error_403"
 handler404 = "eolc.core.views.error_404"

@@ -9,7 +9,22 @@ class AuthenticationBackend(auth_backends.AuthenticationBackend):
     demo session stops working as soon as DEBUG is switched off.
     """
 
+    def authenticate(self, request, **credentials):
+        user = super().authenticate(request, **credentials)
+        if user is None:
+            # allauth keeps aside a user whose password matched but who may not sign in, and
+            # its sign-in form then carries on with that user so that closed accounts see the
+            # "account inactive" page. A refused demo account must not be carried on with.
+            stashed = self.unstash_authenticated_user()
+            if stashed is not None and not self._is_refused_demo(stashed):
+                self._stash_user(stashed)
+        return user
+
     def user_can_authenticate(self, user):
-        if getattr(user, "is_demo", False) and not settings.DEMO_SIGN_INS_ALLOWED:
+        if self._is_refused_demo(user):
             return False
         return super().user_can_authenticate(user)
+
+    @staticmethod
+    def _is_refused_demo(user):
+        return getattr(user, "is_demo", False) and not settings.DEMO_SIGN_INS_ALLOWED

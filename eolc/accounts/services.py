@@ -1,5 +1,6 @@
 """Writes about people. Views and the API call these; they never save users directly."""
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -52,6 +53,9 @@ def api_token_issue(*, person: User) -> str:
 def api_token_user(key: str) -> User | None:
     token = ApiToken.objects.usable().select_related("user").filter(key_hash=ApiToken.hash_key(key)).first()
     if token is None:
+        return None
+    if token.user.is_demo and not settings.DEMO_SIGN_INS_ALLOWED:
+        # Like sessions (see backends.py), demo tokens stop working once demo sign-ins are off.
         return None
     now = timezone.now()
     if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 300:

@@ -3,7 +3,7 @@
 from django.contrib.auth import authenticate
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Status
 from ninja.errors import HttpError
 from ninja.throttling import AnonRateThrottle
 
@@ -36,8 +36,8 @@ def token_create(request, payload: TokenIn):
     user = authenticate(request, email=payload.email.strip().lower(), password=payload.password)
     if user is None:
         # The same reply for unknown accounts and wrong passwords.
-        return 401, {"detail": "Email or password is not right"}
-    return 200, {"token": account_services.api_token_issue(person=user)}
+        return Status(401, {"detail": "Email or password is not right"})
+    return Status(200, {"token": account_services.api_token_issue(person=user)})
 
 
 @api.get("/me", response={200: PersonOut, 401: ErrorOut}, summary="The signed-in person's profile")
@@ -84,4 +84,4 @@ def person_create(request, payload: PersonIn):
         )
     except account_services.PersonExists as exc:
         raise HttpError(409, str(exc)) from None
-    return 201, person
+    return Status(201, person)

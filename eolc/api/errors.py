@@ -5,6 +5,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+# What django-ninja says (with the parser's error appended when DEBUG is on) for a body
+# that does not parse as JSON.
+_NINJA_UNPARSABLE_BODY = "Cannot parse request body"
+
 
 def _field_name(location) -> str:
     parts = [str(part) for part in location if part not in ("body", "payload", "query", "path")]
@@ -28,11 +32,15 @@ def install(api):
 
     @api.exception_handler(AuthenticationError)
     def on_authentication_error(request, exc):
-        return api.create_response(request, {"detail": "Sign in with a valid bearer token"}, status=401)
+        return api.create_response(
+            request, {"detail": "Sign in with a valid bearer token"}, status=401
+        )
 
     @api.exception_handler(PermissionDenied)
     def on_permission_denied(request, exc):
-        return api.create_response(request, {"detail": str(exc) or "You do not have permission to do this"}, status=403)
+        return api.create_response(
+            request, {"detail": str(exc) or "You do not have permission to do this"}, status=403
+        )
 
     @api.exception_handler(Http404)
     def on_not_found(request, exc):
@@ -40,4 +48,7 @@ def install(api):
 
     @api.exception_handler(HttpError)
     def on_http_error(request, exc):
-        return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+        detail = str(exc)
+        if exc.status_code == 400 and detail.startswith(_NINJA_UNPARSABLE_BODY):
+            detail = "body: is not valid JSON"
+        return api.create_response(request, {"detail": detail}, status=exc.status_code)

@@ -1,5 +1,7 @@
+from typing import Annotated
+
 from ninja import Schema
-from pydantic import Field
+from pydantic import AfterValidator, Field, StringConstraints
 
 from eolc.accounts.models import Sector
 from eolc.accounts.reference_data import JOB_ROLES
@@ -8,13 +10,23 @@ SECTOR_SLUGS = [value for value, _ in Sector.choices]
 JOB_ROLE_SLUGS = [slug for slug, _ in JOB_ROLES]
 
 
+def _without_nul(value: str) -> str:
+    """PostgreSQL cannot store or even compare text containing NUL, so it never reaches a query."""
+    if "\x00" in value:
+        raise ValueError("must not contain NUL characters")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_without_nul)]
+
+
 class ErrorOut(Schema):
     detail: str
 
 
 class TokenIn(Schema):
-    email: str = Field(max_length=254)
-    password: str = Field(max_length=4096)
+    email: Text = Field(max_length=254)
+    password: Text = Field(max_length=4096)
 
 
 class TokenOut(Schema):
@@ -44,10 +56,18 @@ class PersonOut(Schema):
 
 
 class PersonIn(Schema):
-    email: str = Field(max_length=254, description="Email address; becomes the sign-in name")
-    full_name: str = Field(min_length=1, max_length=150)
-    sector: str = Field(json_schema_extra={"enum": SECTOR_SLUGS}, description="Sector slug")
-    job_role: str | None = Field(
-        None, json_schema_extra={"enum": [*JOB_ROLE_SLUGS, None]}, description="Job role slug (optional)"
+    email: Text = Field(max_length=254, description="Email address; becomes the sign-in name")
+    full_name: Annotated[
+        str,
+        StringConstraints(strip_whitespace=True, min_length=1, max_length=150),
+        AfterValidator(_without_nul),
+    ]
+    sector: Text = Field(json_schema_extra={"enum": SECTOR_SLUGS}, description="Sector slug")
+    job_role: Text | None = Field(
+        None,
+        json_schema_extra={"enum": [*JOB_ROLE_SLUGS, None]},
+        description="Job role slug (optional)",
     )
-    area: int | str | None = Field(None, description="Area id, or its code such as E09000007 (optional)")
+    area: int | Text | None = Field(
+        None, description="Area id, or its code such as E09000007 (optional)"
+    )

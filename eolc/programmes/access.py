@@ -52,7 +52,9 @@ def can_view_reports(user, programme) -> bool:
 
 
 def programmes_for(user):
-    return Programme.objects.visible_to(user)
+    """Through a subquery, so that counts over memberships added later see every member,
+    not only the rows joined to find the viewer's own memberships."""
+    return Programme.objects.filter(pk__in=Programme.objects.visible_to(user).values("pk"))
 
 
 def get_programme_or_404(user, slug) -> Programme:

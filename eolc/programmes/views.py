@@ -55,7 +55,8 @@ def programme_detail(request, slug):
 def people_list(request):
     if not access.can_manage_people(request.user):
         raise PermissionDenied("Only programme administrators can see the list of people.")
-    query = request.GET.get("q", "").strip()
+    # PostgreSQL refuses text containing NUL, and no name or email contains one.
+    query = request.GET.get("q", "").replace("\x00", "").strip()
     page = Paginator(people.visible_to(request.user).search(query), 50).get_page(request.GET.get("page"))
     return render(request, "programmes/people_list.html", {"page": page, "query": query})
 
