@@ -6,9 +6,9 @@ Every view test can ask for `people` and check what each role gets.
 from types import SimpleNamespace
 
 import pytest
-from django.core.management import call_command
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.core.management import call_command
 
 from eolc.accounts.tests.factories import UserFactory
 from eolc.programmes.models import Role
@@ -22,6 +22,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """The cache (used by rate limits) lives in a database table that migrations do not create."""
     with django_db_blocker.unblock():
         call_command("createcachetable", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Fixtures hash many passwords; the production hasher would make that take seconds."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def give_totp(user):

@@ -20,14 +20,21 @@ def view_modules():
 def offences(path: Path):
     tree = ast.parse(path.read_text(), filename=str(path))
     for node in ast.walk(tree):
-        if isinstance(node, ast.Attribute) and node.attr in {"objects", "_default_manager", "_base_manager"}:
+        if isinstance(node, ast.Attribute) and node.attr in {
+            "objects",
+            "_default_manager",
+            "_base_manager",
+        }:
             yield node.lineno
 
 
 def main() -> int:
     found = [f"{path.relative_to(ROOT.parent)}:{line}" for path in view_modules() for line in offences(path)]
     for place in found:
-        print(f"{place}: unscoped Model.objects in a view; load through an access helper", file=sys.stderr)
+        print(
+            f"{place}: unscoped Model.objects in a view; load through an access helper",
+            file=sys.stderr,
+        )
     return 1 if found else 0
 
 

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.db import models
 
 from eolc.accounts.models import Area, JobRole, Organisation, User
 
@@ -13,10 +14,36 @@ class UserAdmin(BaseUserAdmin):
     autocomplete_fields = ["organisation", "area"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
-        ("Profile", {"fields": ["full_name", "job_role", "sector", "work_setting", "organisation", "area", "time_zone"]}),
-        ("Access", {"fields": ["is_active", "is_staff", "is_superuser", "is_demo", "deletion_requested_at"]}),
+        (
+            "Profile",
+            {
+                "fields": [
+                    "full_name",
+                    "job_role",
+                    "sector",
+                    "work_setting",
+                    "organisation",
+                    "area",
+                    "time_zone",
+                ]
+            },
+        ),
+        (
+            "Access",
+            {
+                "fields": [
+                    "is_active",
+                    "is_staff",
+                    "is_superuser",
+                    "is_demo",
+                    "deletion_requested_at",
+                ]
+            },
+        ),
     ]
-    add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "full_name", "password1", "password2"]})]
+    add_fieldsets = [
+        (None, {"classes": ["wide"], "fields": ["email", "full_name", "password1", "password2"]})
+    ]
 
 
 @admin.register(JobRole)
@@ -27,6 +54,7 @@ class JobRoleAdmin(admin.ModelAdmin):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["name", "kind"]
     list_filter = ["kind"]
     search_fields = ["name"]

@@ -5,7 +5,9 @@ from eolc.accounts.models import Area, JobRole, Organisation, Sector, User, time
 
 
 class _ProfileFields(forms.Form):
-    full_name = forms.CharField(label="Full name", max_length=150)
+    full_name = forms.CharField(
+        label="Full name", max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
     sector = forms.ChoiceField(
         label="Which sector do you work in?",
         choices=Sector.choices,
@@ -13,7 +15,10 @@ class _ProfileFields(forms.Form):
         help_text="Sessions are planned so each group mixes people from different sectors.",
     )
     job_role = forms.ModelChoiceField(
-        label="Job role", queryset=JobRole.objects.active(), required=False, empty_label="Choose your role"
+        label="Job role",
+        queryset=JobRole.objects.active(),
+        required=False,
+        empty_label="Choose your role",
     )
     area = forms.ModelChoiceField(
         label="Local authority area where you mostly work",
@@ -34,17 +39,30 @@ class SignupForm(AllauthSignupForm):
 
 class ProfileForm(forms.ModelForm):
     organisation = forms.ModelChoiceField(
-        label="Employer or organisation", queryset=Organisation.objects.all(), required=False, empty_label="None or not listed"
+        label="Employer or organisation",
+        queryset=Organisation.objects.all(),
+        required=False,
+        empty_label="None or not listed",
     )
     area = _ProfileFields.base_fields["area"]
     job_role = _ProfileFields.base_fields["job_role"]
     time_zone = forms.TypedChoiceField(
-        label="Time zone", choices=time_zone_choices, help_text="Session times are shown in this time zone."
+        label="Time zone",
+        choices=time_zone_choices,
+        help_text="Session times are shown in this time zone.",
     )
 
     class Meta:
         model = User
-        fields = ["full_name", "job_role", "sector", "work_setting", "organisation", "area", "time_zone"]
+        fields = [
+            "full_name",
+            "job_role",
+            "sector",
+            "work_setting",
+            "organisation",
+            "area",
+            "time_zone",
+        ]
         labels = {"work_setting": "Where do you mostly work?"}
         widgets = {"sector": forms.RadioSelect, "work_setting": forms.RadioSelect}
 
@@ -62,5 +80,8 @@ class DeletionRequestForm(forms.Form):
         error_messages={"required": "Tick the box to confirm you want your account deleted"},
     )
     reason = forms.CharField(
-        label="Why are you leaving? (optional)", required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 3})
+        label="Why are you leaving? (optional)",
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )

@@ -31,11 +31,13 @@ class WorkSetting(models.TextChoices):
     OTHER = "other", "Other"
 
 
-
-
 def time_zone_choices():
     """IANA zones people pick from; built at run time so tzdata updates need no migration."""
-    zones = sorted(name for name in zoneinfo.available_timezones() if "/" in name and not name.startswith(("Etc/", "SystemV/")))
+    zones = sorted(
+        name
+        for name in zoneinfo.available_timezones()
+        if "/" in name and not name.startswith(("Etc/", "SystemV/"))
+    )
     return [(name, name.replace("_", " ")) for name in zones]
 
 
@@ -110,9 +112,7 @@ class AreaQuerySet(models.QuerySet):
 
     def within(self, area):
         """The area itself and everything below it (the tree is at most three deep)."""
-        return self.filter(
-            models.Q(pk=area.pk) | models.Q(parent=area) | models.Q(parent__parent=area)
-        )
+        return self.filter(models.Q(pk=area.pk) | models.Q(parent=area) | models.Q(parent__parent=area))
 
 
 class Area(models.Model):
@@ -121,7 +121,9 @@ class Area(models.Model):
     name = models.CharField(max_length=120)
     code = models.CharField(max_length=20, unique=True, help_text="ONS or postal code")
     kind = models.CharField(max_length=20, choices=AreaKind.choices)
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
 
     objects = AreaQuerySet.as_manager()
 
@@ -170,17 +172,24 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     email = models.EmailField(unique=True)
     full_name = models.CharField(max_length=150, blank=True)
-    job_role = models.ForeignKey(JobRole, null=True, blank=True, on_delete=models.PROTECT, related_name="people")
+    job_role = models.ForeignKey(
+        JobRole, null=True, blank=True, on_delete=models.PROTECT, related_name="people"
+    )
     sector = models.CharField(max_length=20, choices=Sector.choices, blank=True)
     work_setting = models.CharField(max_length=20, choices=WorkSetting.choices, blank=True)
-    organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="people")
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="people"
+    )
     area = models.ForeignKey(Area, null=True, blank=True, on_delete=models.PROTECT, related_name="people")
     time_zone = models.CharField(max_length=64, default="Europe/London")
-    is_staff = models.BooleanField(default=False, help_text="Site administrator: stands above every programme.")
+    is_staff = models.BooleanField(
+        default=False, help_text="Site administrator: stands above every programme."
+    )
     is_active = models.BooleanField(default=True)
     is_demo = models.BooleanField(default=False, help_text="Demo account with a published password.")
     date_joined = models.DateTimeField(default=timezone.now)
     deletion_requested_at = models.DateTimeField(null=True, blank=True)
+    deletion_reason = models.TextField(blank=True, help_text="What the person said when asking to leave.")
 
     objects = UserManager()
 
@@ -221,6 +230,9 @@ class ApiToken(models.Model):
     revoked_at = models.DateTimeField(null=True, blank=True)
 
     objects = ApiTokenQuerySet.as_manager()
+
+    def __str__(self):
+        return f"API token {self.pk} for {self.user}"
 
     @staticmethod
     def hash_key(key: str) -> str:

@@ -95,7 +95,9 @@ def reference_data_load(JobRole, Area):  # noqa: N803 - historical models from a
         JobRole.objects.update_or_create(slug=slug, defaults={"name": name, "sort_order": order * 10})
 
     def area(code, name, kind, parent=None):
-        obj, _ = Area.objects.update_or_create(code=code, defaults={"name": name, "kind": kind, "parent": parent})
+        obj, _ = Area.objects.update_or_create(
+            code=code, defaults={"name": name, "kind": kind, "parent": parent}
+        )
         return obj
 
     england = area(*ENGLAND, "country")

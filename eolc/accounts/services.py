@@ -18,7 +18,12 @@ def person_create(*, email, full_name, sector, job_role=None, area=None, organis
     if User.objects.filter(email__iexact=email).exists():
         raise PersonExists(f"A person with the email {email} already exists")
     person = User(
-        email=email, full_name=full_name, sector=sector, job_role=job_role, area=area, organisation=organisation
+        email=email,
+        full_name=full_name,
+        sector=sector,
+        job_role=job_role,
+        area=area,
+        organisation=organisation,
     )
     person.set_unusable_password()
     person.save()
@@ -37,8 +42,9 @@ def profile_update(*, person: User, **fields) -> User:
 def deletion_request(*, person: User, reason: str = "") -> User:
     """Record the request and close the account at once; staff complete the erasure."""
     person.deletion_requested_at = timezone.now()
+    person.deletion_reason = reason
     person.is_active = False
-    person.save(update_fields=["deletion_requested_at", "is_active"])
+    person.save(update_fields=["deletion_requested_at", "deletion_reason", "is_active"])
     return person
 
 

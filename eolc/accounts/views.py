@@ -19,7 +19,9 @@ def profile(request):
 def profile_edit(request):
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        services.profile_update(person=request.user, **{name: form.cleaned_data[name] for name in form.Meta.fields})
+        services.profile_update(
+            person=request.user, **{name: form.cleaned_data[name] for name in form.Meta.fields}
+        )
         messages.success(request, "Your profile has been saved.")
         return redirect("accounts:profile")
     return render(request, "accounts/profile_edit.html", {"form": form})

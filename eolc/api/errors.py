@@ -32,9 +32,7 @@ def install(api):
 
     @api.exception_handler(AuthenticationError)
     def on_authentication_error(request, exc):
-        return api.create_response(
-            request, {"detail": "Sign in with a valid bearer token"}, status=401
-        )
+        return api.create_response(request, {"detail": "Sign in with a valid bearer token"}, status=401)
 
     @api.exception_handler(PermissionDenied)
     def on_permission_denied(request, exc):

@@ -68,6 +68,4 @@ class PersonIn(Schema):
         json_schema_extra={"enum": [*JOB_ROLE_SLUGS, None]},
         description="Job role slug (optional)",
     )
-    area: int | Text | None = Field(
-        None, description="Area id, or its code such as E09000007 (optional)"
-    )
+    area: int | Text | None = Field(None, description="Area id, or its code such as E09000007 (optional)")

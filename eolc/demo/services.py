@@ -315,9 +315,7 @@ def _email_addresses(people):
             match.verified, match.primary = True, True
             match.save(update_fields=["verified", "primary"])
         else:
-            EmailAddress.objects.create(
-                user=person, email=person.email, verified=True, primary=True
-            )
+            EmailAddress.objects.create(user=person, email=person.email, verified=True, primary=True)
     # A demo person who switched their primary address may still hold a demo address.
     EmailAddress.objects.filter(email__in=[a.email for a in new], user__is_demo=True).exclude(
         user__in=people
@@ -332,9 +330,9 @@ def _memberships(specs, people, programmes) -> int:
         for slug, role in spec.memberships:
             wanted[(programmes[slug].pk, person.pk, role)] = person.date_joined
     have = set(
-        Membership.objects.filter(
-            programme__in=programmes.values(), person__in=people.values()
-        ).values_list("programme_id", "person_id", "role")
+        Membership.objects.filter(programme__in=programmes.values(), person__in=people.values()).values_list(
+            "programme_id", "person_id", "role"
+        )
     )
     new = [
         Membership(programme_id=programme_id, person_id=person_id, role=role, created_at=joined)
@@ -348,8 +346,7 @@ def _memberships(specs, people, programmes) -> int:
 def _authenticators(users) -> int:
     """One TOTP authenticator per staff person, all with the published demo secret."""
     existing = {
-        a.user_id: a
-        for a in Authenticator.objects.filter(user__in=users, type=Authenticator.Type.TOTP)
+        a.user_id: a for a in Authenticator.objects.filter(user__in=users, type=Authenticator.Type.TOTP)
     }
     created = 0
     for user in users:
@@ -432,9 +429,7 @@ class SignIn:
 def demo_sign_ins() -> list[SignIn]:
     specs = [spec for spec in demo_people() if spec.sign_in]
     loaded = set(
-        User.objects.filter(email__in=[s.email for s in specs], is_demo=True).values_list(
-            "email", flat=True
-        )
+        User.objects.filter(email__in=[s.email for s in specs], is_demo=True).values_list("email", flat=True)
     )
     labels = {s["role"]: s["label"] for s in content.SIGN_INS}
     return [

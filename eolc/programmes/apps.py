@@ -13,4 +13,9 @@ class ProgrammesConfig(AppConfig):
         navigation.register("Dashboard", "programmes:dashboard", order=10, visible=signed_in)
         navigation.register("Programmes", "programmes:list", order=20, visible=signed_in)
         navigation.register("People", "programmes:people", order=80, visible=access.can_manage_people)
-        navigation.register("Site admin", "admin:index", order=90, visible=lambda user: user.is_authenticated and user.is_site_admin)
+        navigation.register(
+            "Site admin",
+            "admin:index",
+            order=90,
+            visible=lambda user: user.is_authenticated and user.is_site_admin,
+        )

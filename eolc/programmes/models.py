@@ -45,7 +45,9 @@ class Programme(models.Model):
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
     summary = models.TextField()
-    organisations = models.ManyToManyField(Organisation, through="ProgrammeOrganisation", related_name="programmes")
+    organisations = models.ManyToManyField(
+        Organisation, through="ProgrammeOrganisation", related_name="programmes"
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     objects = ProgrammeQuerySet.as_manager()
@@ -78,9 +80,13 @@ class ProgrammeOrganisation(models.Model):
         ordering = ["relation", "organisation__name"]
         constraints = [
             models.UniqueConstraint(
-                fields=["programme", "organisation", "relation"], name="programme_organisation_unique"
+                fields=["programme", "organisation", "relation"],
+                name="programme_organisation_unique",
             )
         ]
+
+    def __str__(self):
+        return f"{self.organisation} ({self.get_relation_display()}) — {self.programme}"
 
 
 class PhaseQuerySet(models.QuerySet):
@@ -103,7 +109,10 @@ class Phase(models.Model):
     class Meta:
         ordering = ["programme", "starts_on"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(ends_on__gte=models.F("starts_on")), name="phase_ends_after_start")
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")),
+                name="phase_ends_after_start",
+            )
         ]
 
     def __str__(self):

@@ -8,7 +8,11 @@ from eolc.programmes.models import Membership, Role
 
 
 def membership_rows(person) -> list[dict]:
-    memberships = Membership.objects.filter(person=person).select_related("programme").order_by("programme__title", "role")
+    memberships = (
+        Membership.objects.filter(person=person)
+        .select_related("programme")
+        .order_by("programme__title", "role")
+    )
     rows = []
     for programme, group in groupby(memberships, key=lambda m: m.programme):
         rows.append(
@@ -29,6 +33,11 @@ class ProgrammePresenter:
             {"role": Role(row["role"]).label, "count": row["count"]} for row in member_counts
         ]
         self.organisations_by_relation = [
-            {"relation": relation_label, "names": ", ".join(link.organisation.name for link in links)}
-            for relation_label, links in groupby(organisation_links, key=lambda link: link.get_relation_display())
+            {
+                "relation": relation_label,
+                "names": ", ".join(link.organisation.name for link in links),
+            }
+            for relation_label, links in groupby(
+                organisation_links, key=lambda link: link.get_relation_display()
+            )
         ]

@@ -28,7 +28,9 @@ def dashboard(request):
 @login_required
 @require_GET
 def programme_list(request):
-    programmes = access.programmes_for(request.user).annotate(member_count=Count("memberships__person", distinct=True))
+    programmes = access.programmes_for(request.user).annotate(
+        member_count=Count("memberships__person", distinct=True)
+    )
     return render(request, "programmes/programme_list.html", {"programmes": programmes})
 
 
@@ -59,5 +61,3 @@ def people_list(request):
     query = request.GET.get("q", "").replace("\x00", "").strip()
     page = Paginator(people.visible_to(request.user).search(query), 50).get_page(request.GET.get("page"))
     return render(request, "programmes/people_list.html", {"page": page, "query": query})
-
-

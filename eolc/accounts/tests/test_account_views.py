@@ -13,11 +13,6 @@ EDIT_URL = "/profile/edit/"
 DELETE_URL = "/profile/delete/"
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def person(db):
     return UserFactory(full_name="Ann Smith", sector=Sector.SOCIAL_CARE)
@@ -170,6 +165,7 @@ def test_confirming_closes_the_account_and_signs_out(signed_in, person):
     person.refresh_from_db()
     assert not person.is_active
     assert person.deletion_requested_at is not None
+    assert person.deletion_reason == "Moving on"
     assert "_auth_user_id" not in signed_in.session
     response = signed_in.get(reverse("programmes:dashboard"))
     assert response.status_code == 302
@@ -177,9 +173,7 @@ def test_confirming_closes_the_account_and_signs_out(signed_in, person):
     # It cannot be used again: not through the sign-in form, not through the API.
     signed_in.post(reverse("account_login"), {"login": person.email, "password": TEST_PASSWORD})
     assert "_auth_user_id" not in signed_in.session
-    assert (
-        signed_in.get("/api/v1/me", headers={"authorization": f"Bearer {token}"}).status_code == 401
-    )
+    assert signed_in.get("/api/v1/me", headers={"authorization": f"Bearer {token}"}).status_code == 401
     assert ApiToken.objects.filter(user=person).exists()
     assert User.objects.filter(pk=person.pk).exists()
 

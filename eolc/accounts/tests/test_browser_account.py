@@ -40,9 +40,7 @@ def fill_signup_form(page, *, password_again=PASSWORD):
 def sign_out(page):
     page.get_by_role("navigation", name="Account").get_by_role("button", name="Sign out").click()
     expect(page).to_have_url(re.compile(r"/$"))
-    expect(
-        page.get_by_role("navigation", name="Account").get_by_role("link", name="Sign in")
-    ).to_be_visible()
+    expect(page.get_by_role("navigation", name="Account").get_by_role("link", name="Sign in")).to_be_visible()
 
 
 def test_sign_up_verify_edit_profile_sign_out_and_in(page, axe_check, mailbox):

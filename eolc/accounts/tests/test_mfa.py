@@ -22,11 +22,6 @@ from eolc.programmes.tests.factories import MembershipFactory
 ACTIVATE_TOTP = "/accounts/2fa/totp/activate/"
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def member(role, programme, **kwargs):
     person = UserFactory(**kwargs)
     MembershipFactory(programme=programme, person=person, role=role)

@@ -72,9 +72,7 @@ def test_right_email_and_password_get_a_token_that_opens_the_api(client):
 @pytest.mark.django_db
 def test_email_case_and_surrounding_spaces_do_not_matter(client):
     person = UserFactory(email="ann.smith@example.org")
-    response = post_json(
-        client, TOKEN_URL, {"email": "  Ann.Smith@Example.ORG ", "password": TEST_PASSWORD}
-    )
+    response = post_json(client, TOKEN_URL, {"email": "  Ann.Smith@Example.ORG ", "password": TEST_PASSWORD})
     assert response.status_code == 200
     assert client.get(ME_URL, headers=bearer(response.json()["token"])).json()["id"] == person.pk
 
@@ -82,12 +80,8 @@ def test_email_case_and_surrounding_spaces_do_not_matter(client):
 @pytest.mark.django_db
 def test_wrong_password_and_unknown_email_get_the_same_401(client):
     person = UserFactory()
-    wrong_password = post_json(
-        client, TOKEN_URL, {"email": person.email, "password": "not-the-password"}
-    )
-    unknown_email = post_json(
-        client, TOKEN_URL, {"email": "nobody@example.org", "password": TEST_PASSWORD}
-    )
+    wrong_password = post_json(client, TOKEN_URL, {"email": person.email, "password": "not-the-password"})
+    unknown_email = post_json(client, TOKEN_URL, {"email": "nobody@example.org", "password": TEST_PASSWORD})
     assert_error(wrong_password, 401)
     assert_error(unknown_email, 401)
     assert wrong_password.content == unknown_email.content
@@ -172,10 +166,7 @@ def test_a_nul_character_is_refused_with_a_4xx_on_every_database(client, field):
 def test_token_requests_are_limited_to_ten_a_minute_per_client(client):
     person = UserFactory()
     for _ in range(10):
-        assert (
-            post_json(client, TOKEN_URL, {"email": person.email, "password": "guess"}).status_code
-            == 401
-        )
+        assert post_json(client, TOKEN_URL, {"email": person.email, "password": "guess"}).status_code == 401
     # The eleventh is refused even with the right password.
     detail = assert_error(
         post_json(client, TOKEN_URL, {"email": person.email, "password": TEST_PASSWORD}), 429
@@ -183,10 +174,7 @@ def test_token_requests_are_limited_to_ten_a_minute_per_client(client):
     assert "many" in detail.lower()
     # Another client is not affected.
     other = Client(REMOTE_ADDR="192.0.2.50")
-    assert (
-        post_json(other, TOKEN_URL, {"email": person.email, "password": TEST_PASSWORD}).status_code
-        == 200
-    )
+    assert post_json(other, TOKEN_URL, {"email": person.email, "password": TEST_PASSWORD}).status_code == 200
 
 
 @pytest.mark.django_db
@@ -382,13 +370,9 @@ def test_job_role_and_area_are_optional(client, people):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(
-    "role", ["learner", "commissioner", "champion", "facilitator", "mentor", "outsider"]
-)
+@pytest.mark.parametrize("role", ["learner", "commissioner", "champion", "facilitator", "mentor", "outsider"])
 def test_people_without_an_admin_role_cannot_create_people(client, people, role):
-    response = post_json(
-        client, PEOPLE_URL, new_person(), **bearer(token_for(getattr(people, role)))
-    )
+    response = post_json(client, PEOPLE_URL, new_person(), **bearer(token_for(getattr(people, role))))
     assert_error(response, 403)
     assert not User.objects.filter(email="new.person@example.org").exists()
 
@@ -436,9 +420,7 @@ def test_an_email_already_in_use_is_409_whatever_its_case(client, people):
 )
 def test_invalid_values_are_422_naming_the_field(client, people, overrides, field):
     JobRole.objects.create(slug="inactive_role", name="Retired role", is_active=False)
-    response = post_json(
-        client, PEOPLE_URL, new_person(**overrides), **bearer(token_for(people.admin))
-    )
+    response = post_json(client, PEOPLE_URL, new_person(**overrides), **bearer(token_for(people.admin)))
     detail = assert_error(response, 422)
     assert detail.startswith(field) or f"{field}:" in detail, detail
     assert not User.objects.filter(full_name="New Person").exists()
@@ -449,9 +431,7 @@ def test_invalid_values_are_422_naming_the_field(client, people, overrides, fiel
 def test_missing_required_fields_are_422_naming_the_field(client, people, field):
     body = new_person()
     del body[field]
-    detail = assert_error(
-        post_json(client, PEOPLE_URL, body, **bearer(token_for(people.admin))), 422
-    )
+    detail = assert_error(post_json(client, PEOPLE_URL, body, **bearer(token_for(people.admin))), 422)
     assert field in detail
 
 
@@ -464,9 +444,7 @@ def test_a_malformed_body_is_a_4xx_not_a_500(client, people):
 
 @pytest.mark.django_db
 def test_fields_outside_the_schema_are_ignored(client, people):
-    body = new_person(
-        is_staff=True, is_superuser=True, is_demo=True, password="chosen-by-caller-123", id=1
-    )
+    body = new_person(is_staff=True, is_superuser=True, is_demo=True, password="chosen-by-caller-123", id=1)
     response = post_json(client, PEOPLE_URL, body, **bearer(token_for(people.admin)))
     assert response.status_code == 201, response.content
     person = User.objects.get(email="new.person@example.org")
@@ -541,9 +519,7 @@ def test_openapi_document_is_valid_openapi_3(client):
 @pytest.mark.django_db
 def test_openapi_lists_sector_and_job_role_slugs(client):
     document = client.get("/api/v1/openapi.json").json()
-    body = document["paths"]["/api/v1/people"]["post"]["requestBody"]["content"][
-        "application/json"
-    ]["schema"]
+    body = document["paths"]["/api/v1/people"]["post"]["requestBody"]["content"]["application/json"]["schema"]
     if "$ref" in body:
         body = _resolve(document, body["$ref"])
     properties = body["properties"]
@@ -559,9 +535,7 @@ def test_docs_page_renders_without_third_party_origins(client):
     response = client.get("/api/v1/docs")
     assert response.status_code == 200
     html = response.content.decode()
-    sources = re.findall(
-        r"<(?:script|link|img)\b[^>]*\b(?:src|href)=[\"']([^\"']+)", html, flags=re.I
-    )
+    sources = re.findall(r"<(?:script|link|img)\b[^>]*\b(?:src|href)=[\"']([^\"']+)", html, flags=re.I)
     assert sources, "the docs page should load its scripts and styles from this site"
     for source in sources:
         assert source.startswith("/static/"), source

@@ -55,9 +55,7 @@ ACTION_TIMEOUT_MS = 10_000
 # font from assets.nhs.uk; the CSP keeps fonts to our own origin (no third-party
 # origins), so Chromium refuses it and the design system's Arial fallback is used.
 EXPECTED_CONSOLE_ERRORS = [
-    re.compile(
-        r"^Loading the font 'https://assets\.nhs\.uk/fonts/[^']+' violates .*\"font-src 'self'\""
-    ),
+    re.compile(r"^Loading the font 'https://assets\.nhs\.uk/fonts/[^']+' violates .*\"font-src 'self'\""),
 ]
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
@@ -89,8 +87,7 @@ def axe_source() -> str:
         if path.exists():
             return path.read_text(encoding="utf-8")
     raise FileNotFoundError(
-        "axe-core not found; run `npm ci && npm run build`. Looked in: "
-        + ", ".join(map(str, AXE_PATHS))
+        "axe-core not found; run `npm ci && npm run build`. Looked in: " + ", ".join(map(str, AXE_PATHS))
     )
 
 
@@ -174,17 +171,13 @@ def page(request, browser, live_server, django_db_serialized_rollback):
         pytest.fail("Tests that drive the browser must be marked @pytest.mark.system")
     # Rate-limit counters live in the database cache table, which flushes do not empty.
     cache.clear()
-    context = browser.new_context(
-        base_url=live_server.url, locale="en-GB", timezone_id="Europe/London"
-    )
+    context = browser.new_context(base_url=live_server.url, locale="en-GB", timezone_id="Europe/London")
     context.set_default_timeout(ACTION_TIMEOUT_MS)
     tab = context.new_page()
     problems = []
 
     def on_console(message):
-        if message.type == "error" and not any(
-            p.search(message.text) for p in EXPECTED_CONSOLE_ERRORS
-        ):
+        if message.type == "error" and not any(p.search(message.text) for p in EXPECTED_CONSOLE_ERRORS):
             problems.append(f"Console error on {tab.url}: {message.text}")
 
     tab.on("pageerror", lambda error: problems.append(f"JavaScript error on {tab.url}: {error}"))
@@ -226,9 +219,7 @@ class Mailbox:
         found = []
         if not self.directory.exists():
             return found
-        for path in sorted(
-            self.directory.glob("*.log"), key=lambda p: (p.stat().st_mtime_ns, p.name)
-        ):
+        for path in sorted(self.directory.glob("*.log"), key=lambda p: (p.stat().st_mtime_ns, p.name)):
             for chunk in path.read_bytes().split(_FILE_BACKEND_SEPARATOR):
                 if not chunk.strip():
                     continue
@@ -245,9 +236,7 @@ class Mailbox:
     def only(self, to: str) -> SentEmail:
         """The single message sent to `to`; fails if there is none or more than one."""
         sent = [message for message in self.messages() if to in message.to]
-        assert len(sent) == 1, (
-            f"Expected one email to {to}, found {len(sent)}: {[m.subject for m in sent]}"
-        )
+        assert len(sent) == 1, f"Expected one email to {to}, found {len(sent)}: {[m.subject for m in sent]}"
         return sent[0]
 
 

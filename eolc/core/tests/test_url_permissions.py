@@ -120,9 +120,7 @@ def endpoint_url(endpoint, slug):
     """A concrete URL for the pattern, checked to resolve back to that very pattern."""
     url = endpoint.url(slug)
     match = resolve(url)
-    assert match.func is endpoint.pattern.callback, (
-        f"{url} resolves to {match.route}, not {endpoint.route}"
-    )
+    assert match.func is endpoint.pattern.callback, f"{url} resolves to {match.route}, not {endpoint.route}"
     return url
 
 
@@ -140,11 +138,6 @@ def assert_refused(client, method, url):
     assert response.status_code in REFUSALS, (
         f"{method.upper()} {url} answered {response.status_code} to anonymous"
     )
-
-
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def test_the_walk_covers_our_apps_allauth_admin_and_the_api():

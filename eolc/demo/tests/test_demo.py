@@ -63,9 +63,7 @@ def test_the_london_programme_covers_thirteen_boroughs_over_two_phases(loaded):
     assert len(phases) == 2
     first, second = (set(p.target_areas.values_list("name", flat=True)) for p in phases)
     assert len(first) == 10 and second == {"Barnet", "Enfield", "Haringey"}
-    assert set(programme.phases.values_list("target_areas__code", flat=True)) == set(
-        content.LONDON_BOROUGHS
-    )
+    assert set(programme.phases.values_list("target_areas__code", flat=True)) == set(content.LONDON_BOROUGHS)
     assert first.isdisjoint(second)
 
 

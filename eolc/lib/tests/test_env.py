@@ -44,9 +44,7 @@ def test_env_bool_unset_or_empty_is_the_default(setenv, default):
     assert env_bool(NAME, default=default) is default
 
 
-@pytest.mark.parametrize(
-    ("value", "expected"), [("0", 0), ("25", 25), ("31536000", 31536000), (" 60 ", 60)]
-)
+@pytest.mark.parametrize(("value", "expected"), [("0", 0), ("25", 25), ("31536000", 31536000), (" 60 ", 60)])
 def test_env_int_reads_whole_numbers(setenv, value, expected):
     setenv(value)
     assert env_int(NAME, 7) == expected

@@ -45,9 +45,7 @@ def test_the_programme_list_shows_only_a_persons_programmes(people, programme, o
     outsider_sees = client_for(people.outsider).get(reverse("programmes:list"))
     assert list(outsider_sees.context["programmes"]) == []
     assert "You are not a member of any programme yet." in outsider_sees.content.decode()
-    site_admin_sees = (
-        client_for(people.site_admin).get(reverse("programmes:list")).context["programmes"]
-    )
+    site_admin_sees = client_for(people.site_admin).get(reverse("programmes:list")).context["programmes"]
     assert set(site_admin_sees) == {programme, other_programme}
 
 
@@ -81,9 +79,7 @@ def test_people_search_finds_by_name_or_email_within_reach(people, programme):
     client = client_for(people.admin)
     by_name = client.get(reverse("programmes:people"), {"q": "zebedee"}).context["page"].object_list
     assert list(by_name) == [match]
-    by_email = (
-        client.get(reverse("programmes:people"), {"q": "ZQ@EXAMPLE"}).context["page"].object_list
-    )
+    by_email = client.get(reverse("programmes:people"), {"q": "ZQ@EXAMPLE"}).context["page"].object_list
     assert list(by_email) == [match]
     assert hidden not in by_name
 
@@ -113,9 +109,7 @@ def test_the_mfa_redirect_keeps_the_page_asked_for(programme):
     person = UserFactory()
     MembershipFactory(programme=programme, person=person, role=Role.FACILITATOR)
     response = client_for(person).get(reverse("programmes:detail", args=[programme.slug]))
-    assert (
-        response["Location"] == f"/accounts/2fa/totp/activate/?next=/programmes/{programme.slug}/"
-    )
+    assert response["Location"] == f"/accounts/2fa/totp/activate/?next=/programmes/{programme.slug}/"
     # The API and allauth's own pages are never redirected.
     assert client_for(person).get("/api/v1/me").status_code == 401
     assert client_for(person).get(reverse("account_logout")).status_code == 200

@@ -11,9 +11,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         sign_ins = demo_sign_ins()
         code, seconds_left = current_totp_code()
-        rows = [
-            (s.label, s.email, s.password, code if s.needs_mfa else "not needed") for s in sign_ins
-        ]
+        rows = [(s.label, s.email, s.password, code if s.needs_mfa else "not needed") for s in sign_ins]
         header = ("Role", "Email", "Password", "Two-factor code")
         widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
 
@@ -36,11 +34,7 @@ class Command(BaseCommand):
         missing = [s.email for s in sign_ins if not s.loaded]
         if missing:
             write(
-                self.style.WARNING(
-                    "Demo data is not loaded yet: run `.venv/bin/python manage.py load_demo`."
-                )
+                self.style.WARNING("Demo data is not loaded yet: run `.venv/bin/python manage.py load_demo`.")
             )
         if not settings.DEMO_SIGN_INS_ALLOWED:
-            write(
-                self.style.WARNING("DEBUG is off, so these demo accounts are refused at sign-in.")
-            )
+            write(self.style.WARNING("DEBUG is off, so these demo accounts are refused at sign-in."))
