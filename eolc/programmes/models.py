@@ -28,14 +28,15 @@ class ProgrammeQuerySet(models.QuerySet):
             return self.none()
         if user.is_site_admin:
             return self
-        return self.filter(memberships__person=user).distinct()
+        # A subquery, not a join: annotations over memberships must count every member.
+        return self.filter(pk__in=Membership.objects.filter(person=user).values("programme"))
 
     def with_role(self, user, *roles):
         if not user.is_authenticated:
             return self.none()
         if user.is_site_admin:
             return self
-        return self.filter(memberships__person=user, memberships__role__in=roles).distinct()
+        return self.filter(pk__in=Membership.objects.filter(person=user, role__in=roles).values("programme"))
 
     def active_on(self, day):
         return self.filter(phases__starts_on__lte=day, phases__ends_on__gte=day).distinct()
