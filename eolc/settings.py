@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "eolc.core",
     "eolc.accounts",
     "eolc.programmes",
+    "eolc.curriculum",
     "eolc.api",
     "eolc.demo",
     "allauth",
