@@ -35,6 +35,8 @@ SETTINGS_VARIABLES = [
     "TASKS_BACKEND",
     "MFA_REQUIRED_FOR_STAFF",
     "NUM_PROXIES",
+    # Set by the browser-test plugin while Playwright runs; never present in deployment.
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
 ]
 
 
