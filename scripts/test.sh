@@ -19,7 +19,7 @@ unset DATABASE_URL
 
 status=0
 echo "=== Test suite on SQLite"
-"$PY" -m pytest -q -p no:randomly || status=$?
+"$PY" -m pytest -q || status=$?
 echo "=== Test suite on PostgreSQL"
 DATABASE_URL="$pg_url" "$PY" -m pytest -q || status=$?
 exit "$status"
