@@ -27,6 +27,7 @@ eolc/static/vendor/.built: node_modules/.package-lock.json scripts/build_assets.
 	touch $@
 
 install: $(STAMP) eolc/static/vendor/.built ## Install Python and front-end dependencies (skipped when current)
+	bash scripts/ensure_system_packages.sh
 
 assets: eolc/static/vendor/.built ## Build the design-system assets into eolc/static/vendor
 

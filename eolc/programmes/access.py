@@ -5,7 +5,11 @@ Functions take the acting user first and answer with a bool or a scoped queryset
 reach, so that the existence of private records is not revealed.
 """
 
+from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from eolc.programmes.models import STAFF_ROLES, Membership, Programme, Role
@@ -64,3 +68,224 @@ def get_managed_programme_or_404(user, slug) -> Programme:
     if not can_manage_programme(user, programme):
         raise PermissionDenied("Only programme administrators can change this programme.")
     return programme
+
+
+# --- Curriculum -------------------------------------------------------------------------------
+# Curriculum models are looked up through the app registry: the curriculum app depends on
+# programmes, so this module must not import it at load time.
+
+
+def _curriculum(model_name):
+    return apps.get_model("curriculum", model_name)
+
+
+def managed_programmes(user):
+    return Programme.objects.with_role(user, Role.ADMIN)
+
+
+def parts_for(user):
+    """Published parts of programmes a person belongs to, plus every part of those they run."""
+    Part = _curriculum("Part")
+    if not user.is_authenticated:
+        return Part.objects.none()
+    visible = Part.objects.filter(programme__in=programmes_for(user))
+    return visible.filter(Q(status="published") | Q(programme__in=managed_programmes(user)))
+
+
+def modules_for(user):
+    Module = _curriculum("Module")
+    parts = parts_for(user)
+    return Module.objects.filter(part__in=parts).filter(
+        Q(status="published") | Q(part__programme__in=managed_programmes(user))
+    )
+
+
+def activities_for(user):
+    Activity = _curriculum("Activity")
+    return Activity.objects.filter(module__in=modules_for(user)).filter(
+        Q(status="published") | Q(module__part__programme__in=managed_programmes(user))
+    )
+
+
+def get_part_or_404(user, pk):
+    return get_object_or_404(parts_for(user).select_related("programme"), pk=pk)
+
+
+def get_module_or_404(user, pk):
+    return get_object_or_404(modules_for(user).select_related("part__programme"), pk=pk)
+
+
+def get_activity_or_404(user, pk):
+    return get_object_or_404(activities_for(user).select_related("module__part__programme"), pk=pk)
+
+
+def can_manage_part(user, part) -> bool:
+    return can_manage_programme(user, part.programme)
+
+
+def _require_manager(user, programme):
+    if not can_manage_programme(user, programme):
+        raise PermissionDenied("Only programme administrators can change the curriculum.")
+
+
+def get_managed_part_or_404(user, pk):
+    part = get_part_or_404(user, pk)
+    _require_manager(user, part.programme)
+    return part
+
+
+def get_managed_module_or_404(user, pk):
+    module = get_module_or_404(user, pk)
+    _require_manager(user, module.part.programme)
+    return module
+
+
+def get_managed_activity_or_404(user, pk):
+    activity = get_activity_or_404(user, pk)
+    _require_manager(user, activity.module.part.programme)
+    return activity
+
+
+def can_see_learning_record(user, person) -> bool:
+    """A transcript is seen by the person, site admins and administrators of their programmes."""
+    if not user.is_authenticated:
+        return False
+    if user.pk == person.pk or user.is_site_admin:
+        return True
+    return Membership.objects.filter(
+        person=person, programme__in=managed_programmes(user).values("pk")
+    ).exists()
+
+
+def get_person_record_or_404(user, pk):
+    """A person whose learning record `user` may see (404 for anyone else)."""
+    User = apps.get_model(settings.AUTH_USER_MODEL)
+    person = get_object_or_404(User, pk=pk, is_active=True)
+    if not can_see_learning_record(user, person):
+        raise Http404("No such person")
+    return person
+
+
+def can_enrol_others(user, part) -> bool:
+    return can_manage_programme(user, part.programme)
+
+
+def get_enrollable_person_or_404(user, part, pk):
+    """Someone a programme administrator may enrol or credit: a member of that programme."""
+    User = apps.get_model(settings.AUTH_USER_MODEL)
+    _require_manager(user, part.programme)
+    return get_object_or_404(
+        User.objects.filter(is_active=True, memberships__programme=part.programme).distinct(), pk=pk
+    )
+
+
+def certificates_for(user):
+    """Certificates a person may download: their own, or any in programmes they run."""
+    Certificate = _curriculum("Certificate")
+    if not user.is_authenticated:
+        return Certificate.objects.none()
+    if user.is_site_admin:
+        return Certificate.objects.all()
+    return Certificate.objects.filter(
+        Q(completion__person=user) | Q(completion__part__programme__in=managed_programmes(user))
+    )
+
+
+def get_certificate_or_404(user, code):
+    return get_object_or_404(
+        certificates_for(user).select_related("completion__part__programme", "completion__person"),
+        code=code,
+    )
+
+
+# --- Events -----------------------------------------------------------------------------------
+# Event models are looked up through the app registry: events depend on programmes.
+
+EVENT_MANAGER_ROLES = (Role.ADMIN, Role.FACILITATOR)
+
+
+def _events(model_name):
+    return apps.get_model("events", model_name)
+
+
+def event_programmes_for(user):
+    """Programmes in which a person may schedule and run events."""
+    return Programme.objects.with_role(user, *EVENT_MANAGER_ROLES)
+
+
+def can_schedule_events(user) -> bool:
+    return user.is_authenticated and (user.is_site_admin or event_programmes_for(user).exists())
+
+
+def managed_events(user):
+    """Events a person runs: in programmes where they administer or facilitate, or named on."""
+    Event = _events("Event")
+    if not user.is_authenticated:
+        return Event.objects.none()
+    if user.is_site_admin:
+        return Event.objects.all()
+    return Event.objects.filter(
+        Q(programme__in=event_programmes_for(user).values("pk"))
+        | Q(pk__in=Event.facilitators.through.objects.filter(user=user).values("event"))
+    )
+
+
+def events_for(user):
+    """Events a person may see: every published or cancelled one, plus drafts they run."""
+    Event = _events("Event")
+    listed = Event.objects.listed()
+    if not user.is_authenticated:
+        return listed
+    return Event.objects.filter(Q(pk__in=listed.values("pk")) | Q(pk__in=managed_events(user).values("pk")))
+
+
+def can_manage_event(user, event) -> bool:
+    return managed_events(user).filter(pk=event.pk).exists()
+
+
+def get_event_or_404(user, pk):
+    return get_object_or_404(events_for(user).select_related("area", "host", "programme", "series"), pk=pk)
+
+
+def get_managed_event_or_404(user, pk):
+    """An event the person runs; 404 if they cannot see it, 403 if they can but do not run it."""
+    event = get_event_or_404(user, pk)
+    if not can_manage_event(user, event):
+        raise PermissionDenied("Only the event's facilitators and programme administrators can do this.")
+    return event
+
+
+def registrations_for(user):
+    """Registrations a person may see or change: their own and those at events they run."""
+    Registration = _events("Registration")
+    if not user.is_authenticated:
+        return Registration.objects.none()
+    if user.is_site_admin:
+        return Registration.objects.all()
+    events = managed_events(user)
+    return Registration.objects.filter(
+        Q(person=user)
+        | Q(event__in=events.values("pk"))
+        | Q(series__in=events.filter(series__isnull=False).values("series"))
+    )
+
+
+def get_registration_or_404(user, pk):
+    return get_object_or_404(registrations_for(user).select_related("event", "series", "person"), pk=pk)
+
+
+def bookable_people_for(user, event):
+    """People a facilitator may register for an event: members of its programme (everyone for site admins)."""
+    User = apps.get_model(settings.AUTH_USER_MODEL)
+    people = User.objects.filter(is_active=True)
+    if user.is_site_admin:
+        return people
+    if event.programme_id is None:
+        return people.filter(pk__in=event.registrations.values("person"))
+    return people.filter(pk__in=Membership.objects.filter(programme_id=event.programme_id).values("person"))
+
+
+def get_bookable_person_or_404(user, event, pk):
+    if not can_manage_event(user, event):
+        raise PermissionDenied("Only the event's facilitators can register other people.")
+    return get_object_or_404(bookable_people_for(user, event), pk=pk)
