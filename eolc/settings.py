@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "eolc.accounts",
     "eolc.programmes",
     "eolc.curriculum",
+    "eolc.events",
     "eolc.api",
     "eolc.demo",
     "allauth",

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class EventsConfig(AppConfig):
+    name = "eolc.events"
+    verbose_name = "Events"
+
+    def ready(self):
+        from eolc.core import navigation
+
+        navigation.register("Events", "events:calendar", order=30)
