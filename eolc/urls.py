@@ -14,6 +14,7 @@ handler500 = "eolc.core.views.error_500"
 urlpatterns = [
     path("", include("eolc.core.urls")),
     path("", include("eolc.programmes.urls")),
+    path("", include("eolc.curriculum.urls")),
     path("", include("eolc.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", api.urls),

@@ -85,3 +85,9 @@ def person_create(request, payload: PersonIn):
     except account_services.PersonExists as exc:
         raise HttpError(409, str(exc)) from None
     return Status(201, person)
+
+
+# Routers of the apps, each in its own module of this package.
+from eolc.api.curriculum import router as curriculum_router  # noqa: E402
+
+api.add_router("", curriculum_router)

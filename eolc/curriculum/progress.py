@@ -13,6 +13,7 @@ from eolc.curriculum.models import (
     Domain,
     Enrolment,
     ProgressStatus,
+    Reflection,
 )
 
 
@@ -109,3 +110,15 @@ def continue_activity(person, parts) -> Activity | None:
         .order_by("module__number", "module__pk", "number", "pk")
         .first()
     )
+
+
+def completion_for(person, part) -> Completion | None:
+    return Completion.objects.for_person(person).filter(part=part).select_related("certificate").first()
+
+
+def is_enrolled(person, part) -> bool:
+    return Enrolment.objects.for_person(person).filter(part=part).exists()
+
+
+def reflections_of(person):
+    return Reflection.objects.for_person(person).select_related("part__programme", "activity")

@@ -293,6 +293,7 @@ def post_test_submit(*, person, activity: Activity, answers: dict[int, int]) -> 
         correct += chosen.correct
     score = round(Decimal(correct * 100) / Decimal(len(questions))) if questions else 0
     progress = _progress(person, activity)
+    progress.last_score = score
     progress.attempts += 1
     progress.score = max(score, progress.score or 0)
     if score >= activity.pass_mark:

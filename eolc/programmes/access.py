@@ -289,3 +289,12 @@ def get_bookable_person_or_404(user, event, pk):
     if not can_manage_event(user, event):
         raise PermissionDenied("Only the event's facilitators can register other people.")
     return get_object_or_404(bookable_people_for(user, event), pk=pk)
+
+
+def get_verifiable_certificate_or_404(code):
+    """Anyone may verify a certificate by its code; only its public facts are shown."""
+    Certificate = _curriculum("Certificate")
+    code = code.strip().upper().replace("\x00", "")[:19]
+    return get_object_or_404(
+        Certificate.objects.select_related("completion__person", "completion__part__programme"), code=code
+    )

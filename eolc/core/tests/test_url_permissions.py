@@ -44,6 +44,8 @@ PUBLIC = {
     "api:openapi-json": "the API schema",
     "api:openapi-view": "the API documentation",
     "api:token_create": "exchanges an email and password for a token (POST only)",
+    "curriculum:verify": "anyone may check a certificate's code: name, part, date, hours, validity",
+    "api:certificate_verify": "the same certificate check for integrations",
 }
 
 # Values for URL converters and regex groups, by parameter name. `slug` is filled in per test

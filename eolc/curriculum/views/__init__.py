@@ -1,0 +1,1 @@
+"""Curriculum pages: learning (learner), records (transcripts, certificates) and authoring."""
