@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 from pypdf import PdfReader
 
-from eolc.accounts.tests.factories import TEST_PASSWORD, UserFactory
+from eolc.accounts.tests.factories import TEST_PASSWORD
 from eolc.curriculum import services
 from eolc.curriculum.models import (
     ActivityKind,
