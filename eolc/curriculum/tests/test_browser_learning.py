@@ -5,6 +5,7 @@ axe-core checks the catalogue, module, activity, transcript and verification pag
 
 import io
 import re
+from pathlib import Path
 from decimal import Decimal
 
 import pytest
@@ -128,7 +129,7 @@ def test_a_learner_completes_a_part_and_verifies_the_certificate(page, axe_check
 
     with page.expect_download() as download_info:
         main.get_by_role("link", name="Download your certificate (PDF)").click()
-    pdf = PdfReader(io.BytesIO(open(download_info.value.path(), "rb").read()))
+    pdf = PdfReader(io.BytesIO(Path(download_info.value.path()).read_bytes()))
     text = "\n".join(p.extract_text() for p in pdf.pages)
     code = re.search(r"[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}", text).group(0)
     assert "Grace Mensah" in text
