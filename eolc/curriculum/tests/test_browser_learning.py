@@ -5,8 +5,8 @@ axe-core checks the catalogue, module, activity, transcript and verification pag
 
 import io
 import re
-from pathlib import Path
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
