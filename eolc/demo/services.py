@@ -22,7 +22,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from eolc.accounts.models import Area, JobRole, Organisation, User
-from eolc.demo import content
+from eolc.demo import content, curriculum_content
 from eolc.programmes.models import (
     STAFF_ROLES,
     Membership,
@@ -396,6 +396,7 @@ def demo_load(*, stdout=None) -> DemoSummary:
     say(f"Memberships added: {memberships_created}")
     authenticators_created = _authenticators([people[s.email] for s in specs if s.needs_mfa])
     say(f"Authenticators added: {authenticators_created}")
+    say(curriculum_content.curriculum_load(programmes=programmes, organisations=organisations, people=people))
 
     demo_users = User.objects.filter(is_demo=True)
     return DemoSummary(
