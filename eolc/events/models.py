@@ -13,7 +13,8 @@ import zoneinfo
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from eolc.accounts.models import Area, Organisation
@@ -138,6 +139,30 @@ class EventQuerySet(models.QuerySet):
 
     def chronological(self):
         return self.order_by("starts_at", "pk")
+
+    def booked_by(self, person):
+        """Events where the person holds a confirmed place, directly or through a series."""
+        mine = Registration.objects.filter(person=person, status=RegistrationStatus.CONFIRMED)
+        return self.filter(
+            Q(pk__in=mine.filter(event__isnull=False).values("event"))
+            | Q(series__in=mine.filter(series__isnull=False).values("series"))
+        )
+
+    def with_place_counts(self):
+        """Annotate `confirmed_count` and `waitlisted_count`, counting a series' registrations."""
+
+        def count(status):
+            rows = Registration.objects.filter(status=status)
+            by_event = rows.filter(event=OuterRef("pk")).values("event").annotate(n=Count("pk")).values("n")
+            by_series = (
+                rows.filter(series=OuterRef("series")).values("series").annotate(n=Count("pk")).values("n")
+            )
+            return Coalesce(Subquery(by_event), Subquery(by_series), 0)
+
+        return self.annotate(
+            confirmed_count=count(RegistrationStatus.CONFIRMED),
+            waitlisted_count=count(RegistrationStatus.WAITLISTED),
+        )
 
 
 class Event(models.Model):

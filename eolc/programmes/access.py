@@ -230,6 +230,11 @@ def managed_events(user):
     )
 
 
+def public_events():
+    """Published events: anyone may see these, signed in or not."""
+    return _events("Event").objects.published()
+
+
 def events_for(user):
     """Events a person may see: every published or cancelled one, plus drafts they run."""
     Event = _events("Event")
@@ -298,3 +303,10 @@ def get_verifiable_certificate_or_404(code):
     return get_object_or_404(
         Certificate.objects.select_related("completion__person", "completion__part__programme"), code=code
     )
+
+
+def get_calendar_feed_or_404(token):
+    """The owner of a personal calendar address; the secret token is the credential."""
+    CalendarFeed = _events("CalendarFeed")
+    feeds = CalendarFeed.objects.select_related("person").filter(person__is_active=True)
+    return get_object_or_404(feeds, token=token)

@@ -44,6 +44,11 @@ PUBLIC = {
     "api:openapi-json": "the API schema",
     "api:openapi-view": "the API documentation",
     "api:token_create": "exchanges an email and password for a token (POST only)",
+    "events:calendar": "the public calendar of events",
+    "events:detail": "a published event's page (drafts answer 404)",
+    "events:event_ics": "a published event as a calendar file",
+    "events:public_feed": "the public calendar feed of published events",
+    "events:personal_feed": "a person's calendar feed; the secret token in the address is the credential",
     "curriculum:verify": "anyone may check a certificate's code: name, part, date, hours, validity",
     "api:certificate_verify": "the same certificate check for integrations",
 }
