@@ -91,3 +91,7 @@ def person_create(request, payload: PersonIn):
 from eolc.api.curriculum import router as curriculum_router  # noqa: E402
 
 api.add_router("", curriculum_router)
+
+from eolc.api.events import router as events_router  # noqa: E402
+
+api.add_router("", events_router)

@@ -13,7 +13,7 @@ import uuid
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from eolc.curriculum import services as curriculum_services
@@ -388,3 +388,15 @@ def calendar_feed_reset(*, person) -> CalendarFeed:
     feed.created_at = timezone.now()
     feed.save(update_fields=["token", "created_at"])
     return feed
+
+
+def sector_mix(*, event: Event) -> dict[str, int]:
+    """Confirmed registrations by sector slug: counts only, so anyone who may see the event may see it."""
+    rows = (
+        Registration.objects.for_event(event)
+        .confirmed()
+        .exclude(person__sector="")
+        .values("person__sector")
+        .annotate(n=Count("pk"))
+    )
+    return {row["person__sector"]: row["n"] for row in rows}

@@ -1,0 +1,336 @@
+"""Event endpoints: schedule events, list and read them, register, cancel and record attendance.
+
+A thin layer over `eolc.events.services` and `eolc.programmes.access`. Times are ISO 8601 with an
+offset; they are stored in UTC and returned in UTC.
+"""
+
+import datetime
+import zoneinfo
+from typing import Annotated, Literal
+
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from ninja import Query, Router, Schema, Status
+from ninja.errors import HttpError
+from pydantic import AfterValidator, Field, StringConstraints
+
+from eolc.accounts.models import Area
+from eolc.api.schemas import ErrorOut, Text, _without_nul
+from eolc.events import services
+from eolc.events.models import EventKind, EventStatus
+from eolc.programmes import access
+
+router = Router(tags=["events"])
+
+MAX_ID = 2**63 - 1
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+KIND_SLUGS = [value for value, _ in EventKind.choices]
+Title = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), AfterValidator(_without_nul)
+]
+
+
+def _check_id(value: int) -> int:
+    if not 1 <= value <= MAX_ID:
+        raise Http404("No such object")
+    return value
+
+
+# --- Schemas ---------------------------------------------------------------------------------
+
+
+class EventIn(Schema):
+    title: Title
+    kind: Text = Field(json_schema_extra={"enum": KIND_SLUGS}, description="Kind slug")
+    starts_at: datetime.datetime = Field(
+        description="ISO 8601 with an offset, e.g. 2027-03-17T09:30:00+00:00"
+    )
+    ends_at: datetime.datetime = Field(description="ISO 8601 with an offset; after starts_at")
+    capacity: int = Field(ge=1, le=100_000, description="Places")
+    online: bool = False
+    area: int | Text | None = Field(None, description="Area id or code (optional)")
+    part: Id | None = Field(None, description="Curriculum part id the event counts towards (optional)")
+    programme: Id | None = Field(None, description="Programme id (optional when the part or your role says)")
+    status: Literal["published", "draft"] = "published"
+    description: Text = Field("", max_length=10_000)
+    joining_link: Text = Field("", max_length=200, description="Shown only to confirmed attendees")
+    venue_name: Text = Field("", max_length=200)
+    venue_address: Text = Field("", max_length=2000)
+    time_zone: Text | None = Field(None, max_length=64, description="IANA zone the event happens in")
+
+
+class EventSummaryOut(Schema):
+    id: int
+    title: str
+    kind: str
+    status: str
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+    time_zone: str
+    capacity: int
+    online: bool
+    area: int | None
+    part: int | None
+    programme: int | None
+    confirmed_count: int
+    waitlisted_count: int
+
+
+class EventOut(EventSummaryOut):
+    sector_mix: dict[str, int] = Field(description="Confirmed registrations by sector slug")
+    joining_link: str | None = Field(None, description="Only for confirmed attendees and organisers")
+
+
+class RegistrationIn(Schema):
+    person: Id | None = Field(None, description="Someone else's id (organisers only); omit for yourself")
+    access_needs: Text = Field("", max_length=2000)
+    hopes: Text = Field("", max_length=2000)
+
+
+class RegistrationOut(Schema):
+    id: int
+    status: str
+    event: int
+    person: int
+
+
+class AttendanceIn(Schema):
+    person: Id
+    attended: bool
+
+
+class AttendanceOut(Schema):
+    event: int
+    person: int
+    attended: bool
+
+
+def _utc(value: datetime.datetime, field: str) -> datetime.datetime:
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise HttpError(422, f"{field}: include a UTC offset, for example 2027-03-17T09:30:00+00:00")
+    return value.astimezone(datetime.UTC)
+
+
+def _summary(event, **extra) -> dict:
+    return {
+        "id": event.pk,
+        "title": event.title,
+        "kind": event.kind,
+        "status": event.status,
+        "starts_at": event.starts_at,
+        "ends_at": event.ends_at,
+        "time_zone": event.time_zone,
+        "capacity": event.places,
+        "online": event.online,
+        "area": event.area_id,
+        "part": event.part_id,
+        "programme": event.programme_id,
+        "confirmed_count": event.confirmed_count,
+        "waitlisted_count": event.waitlisted_count,
+        **extra,
+    }
+
+
+def _area(value):
+    if value is None:
+        return None
+    lookup = {"pk": value} if isinstance(value, int) else {"code": value}
+    area = Area.objects.filter(**lookup).first() if (not isinstance(value, int) or value <= MAX_ID) else None
+    if area is None:
+        raise HttpError(422, f"area: no area matches {value!r}")
+    return area
+
+
+def _programme_and_part(user, payload):
+    programmes = access.event_programmes_for(user)
+    part = None
+    if payload.part is not None:
+        part = access.parts_for(user).filter(programme__in=programmes, pk=payload.part).first()
+        if part is None:
+            raise HttpError(422, f"part: no part {payload.part} in a programme where you run events")
+    if payload.programme is not None:
+        programme = programmes.filter(pk=payload.programme).first()
+        if programme is None:
+            raise HttpError(422, f"programme: you do not run events in programme {payload.programme}")
+        if part is not None and part.programme_id != programme.pk:
+            raise HttpError(422, "part: belongs to a different programme")
+        return programme, part
+    if part is not None:
+        return part.programme, part
+    if user.is_site_admin:
+        return None, None
+    mine = list(programmes[:2])
+    if len(mine) == 1:
+        return mine[0], None
+    raise HttpError(422, "programme: is required because you run events in more than one programme")
+
+
+# --- Endpoints -------------------------------------------------------------------------------
+
+
+@router.post(
+    "/events",
+    response={201: EventOut, 401: ErrorOut, 403: ErrorOut, 422: ErrorOut},
+    summary="Schedule an event (facilitators and programme administrators)",
+)
+def event_create(request, payload: EventIn):
+    user = request.auth
+    if not access.can_schedule_events(user):
+        raise HttpError(403, "Only facilitators and programme administrators can schedule events")
+    if payload.kind not in KIND_SLUGS:
+        raise HttpError(422, f"kind: must be one of {', '.join(KIND_SLUGS)}")
+    starts_at, ends_at = _utc(payload.starts_at, "starts_at"), _utc(payload.ends_at, "ends_at")
+    if ends_at <= starts_at:
+        raise HttpError(422, "ends_at: must be after starts_at")
+    zone = payload.time_zone or user.time_zone
+    try:
+        zoneinfo.ZoneInfo(zone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise HttpError(422, f"time_zone: {zone!r} is not a known time zone") from None
+    programme, part = _programme_and_part(user, payload)
+    try:
+        event = services.event_create(
+            created_by=user,
+            facilitators=[user],
+            title=payload.title,
+            kind=payload.kind,
+            status=EventStatus(payload.status),
+            description=payload.description,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            time_zone=zone,
+            capacity=payload.capacity,
+            online=payload.online,
+            joining_link=payload.joining_link,
+            venue_name=payload.venue_name,
+            venue_address=payload.venue_address,
+            area=_area(payload.area),
+            programme=programme,
+            part=part,
+        )
+    except ValidationError as exc:
+        field, messages = next(iter(exc.message_dict.items()))
+        raise HttpError(422, f"{field}: {messages[0]}") from None
+    event = access.events_for(user).with_place_counts().get(pk=event.pk)
+    return Status(201, _detail(user, event))
+
+
+def _detail(user, event) -> dict:
+    confirmed = access.registrations_for(user).for_event(event).confirmed()
+    can_see_link = access.can_manage_event(user, event) or confirmed.filter(person=user).exists()
+    return _summary(
+        event,
+        sector_mix=services.sector_mix(event=event),
+        joining_link=event.joining_link if can_see_link and event.online else None,
+    )
+
+
+@router.get(
+    "/events",
+    response={200: list[EventSummaryOut], 401: ErrorOut, 422: ErrorOut},
+    summary="Events you can see, starting between `from` and `to` (default: from now)",
+)
+def event_list(
+    request,
+    from_: Annotated[datetime.datetime | None, Query(alias="from")] = None,
+    to: datetime.datetime | None = None,
+    kind: Text | None = None,
+    area: Text | None = None,
+    limit: Annotated[int, Field(ge=1, le=500)] = 200,
+):
+    events = access.events_for(request.auth)
+    start = _as_utc(from_) if from_ else None
+    end = _as_utc(to) if to else None
+    if start and end and end <= start:
+        raise HttpError(422, "to: must be after from")
+    events = events.between(start, end) if (start or end) else events.upcoming()
+    if kind:
+        if kind not in KIND_SLUGS:
+            raise HttpError(422, f"kind: must be one of {', '.join(KIND_SLUGS)}")
+        events = events.of_kind(kind)
+    if area:
+        events = events.in_area(_area(int(area) if area.isdigit() and len(area) < 19 else area))
+    events = events.with_place_counts().chronological()[:limit]
+    return [_summary(event) for event in events]
+
+
+def _as_utc(value: datetime.datetime) -> datetime.datetime:
+    """A time without an offset in a query is taken as UTC."""
+    return value.replace(tzinfo=datetime.UTC) if value.tzinfo is None else value.astimezone(datetime.UTC)
+
+
+@router.get(
+    "/events/{event_id}",
+    response={200: EventOut, 401: ErrorOut, 404: ErrorOut},
+    summary="One event with its counts and sector mix",
+)
+def event_detail(request, event_id: int):
+    _check_id(event_id)
+    event = access.get_event_or_404(request.auth, event_id)
+    event = access.events_for(request.auth).with_place_counts().get(pk=event.pk)
+    return _detail(request.auth, event)
+
+
+@router.post(
+    "/events/{event_id}/registrations",
+    response={
+        200: RegistrationOut,
+        201: RegistrationOut,
+        401: ErrorOut,
+        403: ErrorOut,
+        404: ErrorOut,
+        409: ErrorOut,
+    },
+    summary='Register yourself (`{}`) or, as an organiser, someone else (`{"person": id}`)',
+)
+def registration_create(request, event_id: int, payload: RegistrationIn):
+    _check_id(event_id)
+    user = request.auth
+    event = access.get_event_or_404(user, event_id)
+    person = user
+    if payload.person is not None and payload.person != user.pk:
+        person = access.get_bookable_person_or_404(user, event, payload.person)
+    on_behalf = person.pk != user.pk
+    try:
+        registration, created = services.registration_create(
+            event=event,
+            person=person,
+            registered_by=user if on_behalf else None,
+            access_needs=payload.access_needs,
+            hopes=payload.hopes,
+            enforce_window=not on_behalf,
+        )
+    except services.RegistrationRefused as exc:
+        raise HttpError(409, str(exc)) from None
+    body = {"id": registration.pk, "status": registration.status, "event": event.pk, "person": person.pk}
+    return Status(201 if created else 200, body)
+
+
+@router.delete(
+    "/registrations/{registration_id}",
+    response={204: None, 401: ErrorOut, 404: ErrorOut},
+    summary="Cancel a registration; the first person waiting gets the place",
+)
+def registration_delete(request, registration_id: int):
+    _check_id(registration_id)
+    registration = access.get_registration_or_404(request.auth, registration_id)
+    services.registration_cancel(registration=registration, by=request.auth)
+    return Status(204, None)
+
+
+@router.post(
+    "/events/{event_id}/attendance",
+    response={200: AttendanceOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
+    summary="Mark a confirmed person attended or absent (organisers)",
+)
+def attendance_record(request, event_id: int, payload: AttendanceIn):
+    _check_id(event_id)
+    user = request.auth
+    event = access.get_managed_event_or_404(user, event_id)
+    registration = (
+        access.registrations_for(user).for_event(event).confirmed().filter(person_id=payload.person).first()
+    )
+    if registration is None:
+        raise HttpError(409, f"person: {payload.person} does not have a confirmed place at this event")
+    services.attendance_record(event=event, person=registration.person, attended=payload.attended, by=user)
+    return {"event": event.pk, "person": registration.person_id, "attended": payload.attended}
