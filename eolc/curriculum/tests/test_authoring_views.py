@@ -154,3 +154,20 @@ def test_a_part_cannot_be_made_to_require_itself_through_another(people, program
     )
     assert "cannot require itself" in response.content.decode()
     assert not one.requires.exists()
+
+
+def test_admins_find_the_authoring_pages_and_the_certificates_to_revoke(people, programme):
+    import datetime
+
+    from eolc.curriculum import services
+    from eolc.curriculum.models import CompletionSource
+
+    part = PartFactory(programme=programme, title="Part I")
+    completion = services.part_complete(
+        person=people.learner, part=part, on=datetime.date(2026, 11, 2), source=CompletionSource.IMPORTED
+    )
+    manage_link = reverse("curriculum:manage", args=[programme.slug])
+    assert manage_link in signed_in(people.admin).get(reverse("curriculum:catalogue")).content.decode()
+    assert manage_link not in signed_in(people.learner).get(reverse("curriculum:catalogue")).content.decode()
+    page = signed_in(people.admin).get(reverse("curriculum:part_edit", args=[part.pk])).content.decode()
+    assert reverse("curriculum:certificate_revoke", args=[completion.certificate.code]) in page

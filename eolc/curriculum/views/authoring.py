@@ -98,6 +98,9 @@ def part_edit(request, pk):
             "credit_form": credit_form,
             "credits": part.credits.select_related("scheme"),
             "modules": modules,
+            "completions": part.completions.select_related("person", "certificate").order_by("-completed_on")[
+                :200
+            ],
             "self_paced": part.kind == PartKind.SELF_PACED,
             "breadcrumbs": _manage_crumbs(part.programme),
         },

@@ -89,6 +89,7 @@ def catalogue(request):
             "programmes": programmes,
             "resume": resume,
             "domains": [(d, t, presenters.tally_tag(t)) for d, t in progress.domains],
+            "managed": access.managed_programmes(request.user).order_by("title"),
         },
     )
 
