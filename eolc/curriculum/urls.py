@@ -14,6 +14,7 @@ urlpatterns = [
     path("learning/activities/<int:pk>/draft/", learning.reflection_draft, name="draft"),
     path("learning/activities/<int:pk>/captions.vtt", learning.activity_captions, name="captions"),
     path("learning/transcript/", records.transcript, name="transcript"),
+    path("learning/people/<int:pk>/transcript/", records.person_transcript, name="person_transcript"),
     path("learning/transcript.csv", records.transcript_csv, name="transcript_csv"),
     path("learning/transcript.pdf", records.transcript_pdf, name="transcript_pdf"),
     path("learning/reflections.pdf", records.reflections_pdf, name="reflections_pdf"),

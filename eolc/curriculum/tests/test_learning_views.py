@@ -384,3 +384,35 @@ def test_progress_per_module_part_and_domain(people, course):
     assert progress.programmes[part_one.programme_id].percent == 50
     assert [(d.slug, t.done, t.total) for d, t in progress.domains] == [("social", 1, 2)]
     assert todo.pk not in progress.activity_done
+
+
+@pytest.mark.parametrize(
+    ("role", "status"), [("admin", 200), ("site_admin", 200), ("champion", 404), ("other_admin", 404)]
+)
+def test_a_learners_transcript_is_seen_by_their_programme_admins_only(people, programme, role, status):
+    part, *_rest = finished_part(people, programme)
+    services.part_complete(person=people.learner, part=part, on=DAY, source=CompletionSource.IMPORTED)
+    response = signed_in(getattr(people, role)).get(
+        reverse("curriculum:person_transcript", args=[people.learner.pk])
+    )
+    assert response.status_code == status
+    if status == 200:
+        assert "2.50" in response.content.decode()
+        assert people.learner.full_name in response.content.decode()
+
+
+def test_a_done_activity_offers_a_reflection_for_the_cpd_record(people, course):
+    _part_one, _mentorship, module = course
+    activity = ActivityFactory(module=module, title="Guide to family meetings")
+    client = signed_in(people.learner)
+    client.post(reverse("curriculum:enrol", args=[module.part_id]))
+    client.post(reverse("curriculum:activity", args=[activity.pk]))
+    page = client.get(reverse("curriculum:activity", args=[activity.pk])).content.decode()
+    link = f"{reverse('curriculum:reflection_add', args=[module.part_id])}?activity={activity.pk}"
+    assert link in page
+    assert "Reflect on Guide to family meetings" in client.get(link).content.decode()
+    client.post(
+        reverse("curriculum:reflection_add", args=[module.part_id]),
+        {"activity": activity.pk, "text": "Planning the room matters as much as the agenda."},
+    )
+    assert Reflection.objects.get().activity == activity

@@ -394,16 +394,16 @@ def activity_captions(request, pk):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def reflection_add(request, pk):
     """A reflection on a completed part (or one of its activities), kept as CPD evidence."""
     part = access.get_part_or_404(request.user, pk)
-    form = ReflectionForm(request.POST)
+    form = ReflectionForm(request.POST or None)
     activity = None
-    activity_id = request.POST.get("activity", "")
+    activity_id = request.POST.get("activity", "") or request.GET.get("activity", "")
     if activity_id.isdigit():
         activity = access.get_activity_or_404(request.user, int(activity_id))
-    if form.is_valid():
+    if request.method == "POST" and form.is_valid():
         try:
             services.reflection_add(
                 person=request.user, part=part, activity=activity, text=form.cleaned_data["text"]
@@ -415,6 +415,8 @@ def reflection_add(request, pk):
             messages.success(
                 request, "Your reflection is saved. Export your reflections from your transcript."
             )
+            if activity is not None:
+                return redirect("curriculum:activity", pk=activity.pk)
             return redirect("curriculum:part", pk=part.pk)
     return render(
         request,

@@ -49,6 +49,19 @@ def transcript(request):
     context = _transcript_context(request, request.user)
     context["breadcrumbs"] = [{"text": "Learning", "href": reverse("curriculum:catalogue")}]
     context["reflection_count"] = reflections_of(request.user).count()
+    context["own"] = True
+    return render(request, "curriculum/transcript.html", context)
+
+
+@login_required
+@require_GET
+def person_transcript(request, pk):
+    """Someone else's transcript, for administrators of a programme they belong to."""
+    person = access.get_person_record_or_404(request.user, pk)
+    if person.pk == request.user.pk:
+        return redirect("curriculum:transcript")
+    context = _transcript_context(request, person)
+    context["breadcrumbs"] = [{"text": "Learning", "href": reverse("curriculum:catalogue")}]
     return render(request, "curriculum/transcript.html", context)
 
 
