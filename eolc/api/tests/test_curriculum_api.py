@@ -201,3 +201,29 @@ def test_a_certificate_is_verified_by_code_without_signing_in(client, people, pr
     )
     assert client.get(f"/api/v1/certificates/{code.lower()}").json()["valid"] is False
     assert_error(client.get("/api/v1/certificates/NOPE-NOPE-NOPE-NOPE"), 404)
+
+
+@pytest.mark.parametrize(
+    ("url", "body", "status", "field"),
+    [
+        ("/api/v1/parts/{part}/enrolments", {"person": "abc"}, 422, "person"),
+        ("/api/v1/parts/{part}/enrolments", {"person": 0}, 422, "person"),
+        ("/api/v1/parts/{part}/enrolments", {"person": 2**70}, 422, "person"),
+        ("/api/v1/parts/{part}/enrolments", "[1, 2", 400, "body"),
+        ("/api/v1/parts/{part}/completions", {"person": 1, "completed_on": "yesterday"}, 422, "completed_on"),
+        ("/api/v1/parts/18446744073709551616/enrolments", {}, 404, ""),
+        (
+            "/api/v1/programmes/18446744073709551616/parts",
+            {"title": "X", "kind": "live", "ce_hours": "1"},
+            404,
+            "",
+        ),
+        ("/api/v1/programmes", {"title": "X", "summary": 5}, 422, "summary"),
+    ],
+)
+def test_malformed_input_is_a_4xx_naming_the_field_never_a_500(
+    client, people, programme, url, body, status, field
+):
+    part = PartFactory(programme=programme)
+    response = post_json(client, url.format(part=part.pk), body, **bearer(token_for(people.admin)))
+    assert field in assert_error(response, status)
