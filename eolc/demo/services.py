@@ -22,7 +22,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from eolc.accounts.models import Area, JobRole, Organisation, User
-from eolc.demo import content, curriculum_content
+from eolc.demo import content, curriculum_content, events_content
 from eolc.programmes.models import (
     STAFF_ROLES,
     Membership,
@@ -397,6 +397,7 @@ def demo_load(*, stdout=None) -> DemoSummary:
     authenticators_created = _authenticators([people[s.email] for s in specs if s.needs_mfa])
     say(f"Authenticators added: {authenticators_created}")
     say(curriculum_content.curriculum_load(programmes=programmes, organisations=organisations, people=people))
+    say(events_content.events_load(programmes=programmes, organisations=organisations, people=people))
 
     demo_users = User.objects.filter(is_demo=True)
     return DemoSummary(
