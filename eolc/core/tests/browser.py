@@ -129,7 +129,7 @@ def axe_check():
 
 
 @pytest.fixture(scope="session")
-def playwright_driver():
+def playwright_driver(django_db_setup):
     """The Playwright driver for the session.
 
     Playwright's sync API keeps an asyncio event loop marked as running on the main
@@ -138,12 +138,23 @@ def playwright_driver():
     database from that thread synchronously, which is safe, so Django's check is
     relaxed for as long as Playwright is running and restored afterwards.
     """
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    # Once Playwright runs, Django hands this thread new connection objects. They lack the
+    # serialised database that serialized rollback restores from, so a browser test that
+    # followed another transactional test would start with empty reference tables: copy it.
+    contents = {
+        connection.alias: connection._test_serialized_contents
+        for connection in connections.all(initialized_only=True)
+        if hasattr(connection, "_test_serialized_contents")
+    }
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     try:
         with sync_playwright() as driver:
+            for alias, serialized in contents.items():
+                connections[alias]._test_serialized_contents = serialized
             yield driver
     finally:
         if previous is None:
