@@ -136,6 +136,12 @@ class EventForm(forms.Form):
         label="Hosted at a workplace and open to people from other organisations", required=False
     )
     capacity = forms.IntegerField(label="Places", min_value=1, max_value=10000)
+    registration_opens = forms.DateField(
+        label="Registration opens on (optional)",
+        required=False,
+        help_text="Leave blank to take registrations as soon as the event is published",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
     registration_closes = forms.DateField(
         label="Registration closes on (optional)",
         required=False,
@@ -159,7 +165,7 @@ class EventForm(forms.Form):
     def initial_for(cls, event):
         zone = zoneinfo.ZoneInfo(event.time_zone)
         start, end = event.starts_at.astimezone(zone), event.ends_at.astimezone(zone)
-        closes = event.registration_closes_at
+        closes, opens = event.registration_closes_at, event.registration_opens_at
         return {
             **{name: getattr(event, name) for name in SIMPLE_FIELDS},
             "programme": event.programme_id,
@@ -170,6 +176,7 @@ class EventForm(forms.Form):
             "date": start.date(),
             "start_time": start.time(),
             "end_time": end.time(),
+            "registration_opens": opens.astimezone(zone).date() if opens else None,
             "registration_closes": closes.astimezone(zone).date() if closes else None,
             "reminder_days": ", ".join(str(d) for d in event.reminder_days),
         }
@@ -209,7 +216,13 @@ class EventForm(forms.Form):
                 data["registration_closes"], datetime.time(23, 59), tzinfo=zone
             )
             closes = min(closes, starts)
-        data["starts_at"], data["ends_at"], data["registration_closes_at"] = starts, ends, closes
+        opens = None
+        if data.get("registration_opens"):
+            opens = datetime.datetime.combine(data["registration_opens"], datetime.time(0, 0), tzinfo=zone)
+            if opens >= (closes or starts):
+                self.add_error("registration_opens", "Registration must open before it closes")
+        data["starts_at"], data["ends_at"] = starts, ends
+        data["registration_opens_at"], data["registration_closes_at"] = opens, closes
         return data
 
     def event_fields(self) -> dict:
@@ -223,6 +236,7 @@ class EventForm(forms.Form):
             "area": data["area"],
             "starts_at": data["starts_at"],
             "ends_at": data["ends_at"],
+            "registration_opens_at": data["registration_opens_at"],
             "registration_closes_at": data["registration_closes_at"],
             "reminder_days": data["reminder_days"],
         }

@@ -211,7 +211,12 @@ class Event(models.Model):
     capacity = models.PositiveIntegerField()
     registration_opens_at = models.DateTimeField(null=True, blank=True)
     registration_closes_at = models.DateTimeField(null=True, blank=True)
-    reminder_days = models.JSONField(default=default_reminder_days, validators=[validate_reminder_days])
+    reminder_days = models.JSONField(
+        default=default_reminder_days,
+        blank=True,
+        validators=[validate_reminder_days],
+        help_text="Days before the event to remind people; empty for none",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

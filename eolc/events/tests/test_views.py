@@ -347,3 +347,28 @@ def test_check_in_marks_with_htmx_and_without_javascript(people, programme):
 @pytest.mark.django_db
 def test_the_events_link_is_in_the_header(client):
     assert reverse("events:calendar") in client.get(reverse("core:home")).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_registration_window_is_typed_in_the_events_zone(people, programme):
+    data = {
+        "title": "Champions evening",
+        "kind": "champion_event",
+        "status": "published",
+        "programme": programme.pk,
+        "date": "2030-02-20",
+        "start_time": "18:00",
+        "end_time": "20:00",
+        "time_zone": "Europe/London",
+        "area": Area.objects.get(code="E09000012").pk,
+        "capacity": "30",
+        "registration_opens": "2030-02-01",
+        "registration_closes": "2030-02-18",
+    }
+    client = signed_in(people.facilitator)
+    assert client.post(reverse("events:create"), data).status_code == 302
+    event = Event.objects.get(title="Champions evening")
+    assert event.registration_opens_at == datetime.datetime(2030, 2, 1, 0, 0, tzinfo=datetime.UTC)
+    assert event.registration_closes_at == datetime.datetime(2030, 2, 18, 23, 59, tzinfo=datetime.UTC)
+    backwards = client.post(reverse("events:create"), {**data, "registration_opens": "2030-02-19"})
+    assert "registration_opens" in backwards.context["form"].errors
