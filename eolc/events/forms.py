@@ -106,6 +106,12 @@ class EventForm(forms.Form):
     required_part = forms.ModelChoiceField(
         label="Part people must complete before registering (optional)", queryset=None, required=False
     )
+    series = forms.ModelChoiceField(
+        label="Series (optional)",
+        queryset=None,
+        required=False,
+        help_text="Sessions of a series are registered for together and share its places",
+    )
     host = forms.ModelChoiceField(
         label="Host organisation (optional)", queryset=Organisation.objects.all(), required=False
     )
@@ -155,9 +161,10 @@ class EventForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, programmes, parts, **kwargs):
+    def __init__(self, *args, programmes, parts, series, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["programme"].queryset = programmes
+        self.fields["series"].queryset = series
         self.fields["part"].queryset = parts
         self.fields["required_part"].queryset = parts
 
@@ -172,6 +179,7 @@ class EventForm(forms.Form):
             "part": event.part_id,
             "required_part": event.required_part_id,
             "host": event.host_id,
+            "series": event.series_id,
             "area": event.area_id,
             "date": start.date(),
             "start_time": start.time(),
@@ -208,6 +216,14 @@ class EventForm(forms.Form):
             ends = starts + datetime.timedelta(minutes=DEFAULT_MINUTES.get(data.get("kind"), 120))
         if data.get("online") and not data.get("joining_link"):
             self.add_error("joining_link", "Enter the joining link for an online event")
+        series = data.get("series")
+        if (
+            series
+            and series.programme_id
+            and data.get("programme")
+            and series.programme_id != data["programme"].pk
+        ):
+            self.add_error("series", "Choose a series in the same programme as the event")
         if not data.get("online") and not data.get("area"):
             self.add_error("area", "Select the local area of an in-person event")
         closes = None
@@ -233,6 +249,7 @@ class EventForm(forms.Form):
             "part": data["part"],
             "required_part": data["required_part"],
             "host": data["host"],
+            "series": data["series"],
             "area": data["area"],
             "starts_at": data["starts_at"],
             "ends_at": data["ends_at"],

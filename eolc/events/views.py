@@ -237,7 +237,8 @@ def my_calendar(request):
 def _event_form(request, data=None, initial=None):
     programmes = access.event_programmes_for(request.user)
     parts = access.parts_for(request.user).filter(programme__in=programmes)
-    return EventForm(data, initial=initial, programmes=programmes, parts=parts)
+    series = access.managed_series(request.user)
+    return EventForm(data, initial=initial, programmes=programmes, parts=parts, series=series)
 
 
 @login_required

@@ -217,6 +217,16 @@ def can_schedule_events(user) -> bool:
     return user.is_authenticated and (user.is_site_admin or event_programmes_for(user).exists())
 
 
+def managed_series(user):
+    """Series a person may add sessions to: those of programmes where they run events."""
+    Series = _events("Series")
+    if not user.is_authenticated:
+        return Series.objects.none()
+    if user.is_site_admin:
+        return Series.objects.all()
+    return Series.objects.filter(programme__in=event_programmes_for(user).values("pk"))
+
+
 def managed_events(user):
     """Events a person runs: in programmes where they administer or facilitate, or named on."""
     Event = _events("Event")

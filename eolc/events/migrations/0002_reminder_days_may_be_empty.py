@@ -5,15 +5,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0001_initial'),
+        ("events", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='event',
-            name='reminder_days',
-            field=models.JSONField(blank=True, default=eolc.events.models.default_reminder_days, help_text='Days before the event to remind people; empty for none', validators=[eolc.events.models.validate_reminder_days]),
+            model_name="event",
+            name="reminder_days",
+            field=models.JSONField(
+                blank=True,
+                default=eolc.events.models.default_reminder_days,
+                help_text="Days before the event to remind people; empty for none",
+                validators=[eolc.events.models.validate_reminder_days],
+            ),
         ),
     ]

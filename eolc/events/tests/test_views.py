@@ -372,3 +372,32 @@ def test_the_registration_window_is_typed_in_the_events_zone(people, programme):
     assert event.registration_closes_at == datetime.datetime(2030, 2, 18, 23, 59, tzinfo=datetime.UTC)
     backwards = client.post(reverse("events:create"), {**data, "registration_opens": "2030-02-19"})
     assert "registration_opens" in backwards.context["form"].errors
+
+
+@pytest.mark.django_db
+def test_a_facilitator_adds_a_session_to_a_series_of_their_programme(people, programme, other_programme):
+    from eolc.events.tests.factories import SeriesFactory
+
+    mine = SeriesFactory(programme=programme, title="Leadership series")
+    theirs = SeriesFactory(programme=other_programme, title="Someone else's series")
+    client = signed_in(people.facilitator)
+    form = client.get(reverse("events:create")).context["form"]
+    assert list(form.fields["series"].queryset) == [mine]
+    data = {
+        "title": "Leadership session 1",
+        "kind": "series",
+        "status": "published",
+        "programme": programme.pk,
+        "series": mine.pk,
+        "date": "2030-04-02",
+        "start_time": "13:00",
+        "end_time": "15:00",
+        "time_zone": "Europe/London",
+        "online": "on",
+        "joining_link": "https://meet.example.org/lead",
+        "capacity": "12",
+    }
+    assert client.post(reverse("events:create"), data).status_code == 302
+    assert Event.objects.get(title="Leadership session 1").series == mine
+    refused = client.post(reverse("events:create"), {**data, "series": theirs.pk})
+    assert "series" in refused.context["form"].errors
