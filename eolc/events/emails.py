@@ -46,7 +46,7 @@ def _send(*, to, subject, template, context, attachment=None):
     message.send()
 
 
-def registration_email_send(*, registration_id: int, kind: str) -> bool:
+def registration_email_send(*, registration_id: int, kind: str, event_id: int | None = None) -> bool:
     """Tell a person what happened to their registration. False when there is nothing to send."""
     registration = (
         Registration.objects.select_related("person", "event", "series").filter(pk=registration_id).first()
@@ -54,10 +54,14 @@ def registration_email_send(*, registration_id: int, kind: str) -> bool:
     if registration is None or kind not in SUBJECTS:
         return False
     sessions = _sessions(registration)
+    if event_id is not None:
+        sessions = [session for session in sessions if session.pk == event_id]
     if not sessions:
         return False
     person = registration.person
     title = registration.series.title if registration.series_id else registration.event.title
+    if event_id is not None:
+        title = sessions[0].title
     confirmed = kind in WITH_INVITE and registration.is_confirmed
     if kind in WITH_INVITE and not confirmed:
         # The place was cancelled again before the email went: say nothing stale.

@@ -59,10 +59,10 @@ class NotRegistered(Exception):
 # --- Events ---------------------------------------------------------------------------------
 
 
-def _notify(kind: str, registration_id: int) -> None:
+def _notify(kind: str, registration_id: int, event_id: int | None = None) -> None:
     from eolc.events import tasks
 
-    transaction.on_commit(lambda: tasks.registration_email_send.enqueue(registration_id, kind))
+    transaction.on_commit(lambda: tasks.registration_email_send.enqueue(registration_id, kind, event_id))
 
 
 @transaction.atomic
@@ -94,10 +94,10 @@ def event_cancel(*, event: Event, by) -> int:
     event.status = EventStatus.CANCELLED
     event.save(update_fields=["status"])
     told = 0
-    if event.series_id is None:
-        for registration in Registration.objects.filter(event=event).active():
-            _notify(emails.EVENT_CANCELLED, registration.pk)
-            told += 1
+    for registration in Registration.objects.for_event(event).active():
+        # For a session of a series, the email is about that session only.
+        _notify(emails.EVENT_CANCELLED, registration.pk, event.pk)
+        told += 1
     return told
 
 

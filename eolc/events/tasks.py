@@ -6,8 +6,8 @@ from eolc.events import emails, services
 
 
 @task()
-def registration_email_send(registration_id: int, kind: str) -> bool:
-    return emails.registration_email_send(registration_id=registration_id, kind=kind)
+def registration_email_send(registration_id: int, kind: str, event_id: int | None = None) -> bool:
+    return emails.registration_email_send(registration_id=registration_id, kind=kind, event_id=event_id)
 
 
 @task()

@@ -224,3 +224,25 @@ def test_attendance_needs_a_confirmed_place_and_can_be_changed():
     services.attendance_record(event=event, person=confirmed.person, attended=True)
     services.attendance_record(event=event, person=confirmed.person, attended=False)
     assert Attendance.objects.get(event=event).attended is False
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_cancelling_an_event_tells_everyone_registered_and_a_series_session_names_itself(immediate_tasks):
+    event = EventFactory(capacity=1, title="Camden morning")
+    confirmed, _ = register(event)
+    waiting, _ = register(event)
+    series = SeriesFactory(title="Leadership series")
+    sessions = [
+        EventFactory(series=series, kind="series", title=f"Leadership session {n}", starts_at=in_days(5 + n))
+        for n in (1, 2)
+    ]
+    in_series, _ = register(sessions[0])
+    mail.outbox.clear()
+    assert services.event_cancel(event=event, by=None) == 2
+    assert services.event_cancel(event=sessions[1], by=None) == 1
+    subjects = {message.to[0]: message.subject for message in mail.outbox}
+    assert subjects[confirmed.person.email].endswith("Event cancelled: Camden morning")
+    assert subjects[waiting.person.email].endswith("Event cancelled: Camden morning")
+    assert subjects[in_series.person.email].endswith("Event cancelled: Leadership session 2")
+    body = next(m.body for m in mail.outbox if m.to[0] == in_series.person.email)
+    assert "Leadership session 1" not in body
