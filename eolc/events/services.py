@@ -218,6 +218,18 @@ def _promote(event: Event, now=None) -> list[Registration]:
     return promoted
 
 
+def waitlist_position(*, registration: Registration) -> int | None:
+    """1 for the first person waiting. Counts everyone waiting, though each sees only their own place."""
+    if registration.status != RegistrationStatus.WAITLISTED:
+        return None
+    ahead = Registration.objects.filter(_target_of(registration)).waitlisted()
+    ahead = ahead.filter(
+        Q(created_at__lt=registration.created_at)
+        | Q(created_at=registration.created_at, pk__lt=registration.pk)
+    )
+    return ahead.count() + 1
+
+
 def _event_of(registration: Registration) -> Event:
     if registration.event_id:
         return registration.event

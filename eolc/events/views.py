@@ -91,6 +91,9 @@ def show_event(request, pk):
     registration = _my_registration(request.user, event)
     can_manage = access.can_manage_event(request.user, event)
     sessions = event.series.events.exclude(status=EventStatus.DRAFT) if event.series_id else []
+    position = None
+    if registration is not None and not registration.is_confirmed:
+        position = services.waitlist_position(registration=registration)
     return render(
         request,
         "events/event_detail.html",
@@ -104,6 +107,8 @@ def show_event(request, pk):
             "open": event.registration_open(),
             "can_manage": can_manage,
             "waitlisted_count": counted.waitlisted_count,
+            "waitlist_position": position,
+            "facilitators": ", ".join(str(person) for person in event.facilitators.all()),
             "breadcrumbs": _crumbs(),
         },
     )

@@ -401,3 +401,16 @@ def test_a_facilitator_adds_a_session_to_a_series_of_their_programme(people, pro
     assert Event.objects.get(title="Leadership session 1").series == mine
     refused = client.post(reverse("events:create"), {**data, "series": theirs.pk})
     assert "series" in refused.context["form"].errors
+
+
+@pytest.mark.django_db
+def test_people_waiting_see_their_place_in_the_queue():
+    event = EventFactory(capacity=1)
+    services.registration_create(event=event, person=UserFactory())
+    first = UserFactory()
+    second = UserFactory()
+    services.registration_create(event=event, person=first)
+    services.registration_create(event=event, person=second)
+    url = reverse("events:detail", args=[event.pk])
+    assert "You are number 1 on the waiting list" in signed_in(first).get(url).content.decode()
+    assert "You are number 2 on the waiting list" in signed_in(second).get(url).content.decode()
