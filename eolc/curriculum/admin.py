@@ -1,6 +1,7 @@
 """Site administrators' view of the curriculum. Programme administrators author in the site itself."""
 
 from django.contrib import admin
+from django.db import models
 
 from eolc.curriculum.models import (
     Activity,
@@ -40,6 +41,7 @@ class ModuleAdmin(admin.ModelAdmin):
 @admin.register(Activity)
 class ActivityAdmin(admin.ModelAdmin):
     list_display = ["title", "module", "kind", "number", "status"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_filter = ["kind", "status"]
     search_fields = ["title"]
 

@@ -113,6 +113,8 @@ def test_a_learner_completes_a_part_and_verifies_the_certificate(page, axe_check
     main.get_by_role("button", name="Continue").click()
 
     answer = main.get_by_label("Your answer")
+    # htmx binds the autosave when the page has loaded; a person cannot type sooner than that.
+    page.wait_for_load_state("load")
     answer.fill("Too short")
     expect(page.locator("#draft-status")).to_contain_text("Draft saved")
     main.get_by_role("button", name="Save my answer").click()
