@@ -416,3 +416,17 @@ def test_a_done_activity_offers_a_reflection_for_the_cpd_record(people, course):
         {"activity": activity.pk, "text": "Planning the room matters as much as the agenda."},
     )
     assert Reflection.objects.get().activity == activity
+
+
+def test_the_csv_never_carries_a_spreadsheet_formula(people, programme):
+    part = PartFactory(
+        programme=programme, title='=HYPERLINK("https://example.org")', ce_hours=Decimal("1.00")
+    )
+    services.part_complete(person=people.learner, part=part, on=DAY, source=CompletionSource.IMPORTED)
+    rows = list(
+        csv.reader(
+            io.StringIO(signed_in(people.learner).get(reverse("curriculum:transcript_csv")).content.decode())
+        )
+    )
+    assert rows[1][1] == '\'=HYPERLINK("https://example.org")'
+    assert rows[1][3] == "1.00"

@@ -65,13 +65,26 @@ def person_transcript(request, pk):
     return render(request, "curriculum/transcript.html", context)
 
 
+def _cell(value: str) -> str:
+    """Text that a spreadsheet would run as a formula is written as plain text instead."""
+    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+class _SafeWriter:
+    def __init__(self, stream):
+        self.writer = csv.writer(stream)
+
+    def writerow(self, row):
+        self.writer.writerow([_cell(str(value)) for value in row])
+
+
 @login_required
 @require_GET
 def transcript_csv(request):
     record = transcript_for(request.user)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="ce-transcript.csv"'
-    writer = csv.writer(response)
+    writer = _SafeWriter(response)
     writer.writerow(
         ["Programme", "Part", "Completed on", "CE hours", "Scheme", "Category", "Hours", "Certificate"]
     )
