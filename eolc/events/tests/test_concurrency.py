@@ -156,3 +156,16 @@ def test_control_without_the_lock_the_same_burst_overbooks(thread_database, slow
     assert errors == []
     stored = stored_statuses(thread_database, event_id)
     assert stored["confirmed"] > PLACES, f"the race did not show: {stored}"
+
+
+@pytest.mark.parametrize("locked", [True, False], ids=["with-lock", "constraint-alone"])
+def test_a_burst_of_double_clicks_by_one_person_makes_one_registration(
+    thread_database, slow_counting, monkeypatch, locked
+):
+    """The lock serialises them; without it the partial unique constraint still allows only one."""
+    monkeypatch.setattr(services, "LOCK_PLACES", locked)
+    event_id, people = setup_event(thread_database)
+    statuses, errors = register_all_at_once(thread_database, event_id, [people[0]] * 20)
+    assert errors == []
+    assert statuses == {"confirmed": 20}
+    assert stored_statuses(thread_database, event_id) == {"confirmed": 1}
