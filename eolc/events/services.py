@@ -20,6 +20,7 @@ from eolc.curriculum import services as curriculum_services
 from eolc.curriculum.models import Completion, Part
 from eolc.events import emails
 from eolc.events.models import (
+    Attendance,
     CalendarFeed,
     Event,
     EventStatus,
@@ -27,6 +28,7 @@ from eolc.events.models import (
     RegistrationStatus,
     Reminder,
     Series,
+    new_feed_token,
 )
 from eolc.events.presenters import event_zone
 
@@ -231,6 +233,8 @@ def waitlist_position(*, registration: Registration) -> int | None:
 
 
 def _event_of(registration: Registration) -> Event:
+    """The event whose lock and places govern a registration; for a series, any of its sessions
+    (or, for a series with no sessions yet, an unsaved stand-in that carries the series)."""
     if registration.event_id:
         return registration.event
     return registration.series.events.order_by("starts_at").first() or Event(
@@ -286,8 +290,6 @@ def registration_move(*, registration: Registration, to_event: Event, by, now=No
 @transaction.atomic
 def attendance_record(*, event: Event, person, attended: bool, by=None, now=None):
     """Mark a confirmed person attended or absent; attending every session completes a linked part."""
-    from eolc.events.models import Attendance
-
     now = now or timezone.now()
     if not Registration.objects.for_event(event).confirmed().filter(person=person).exists():
         raise NotRegistered(f"{person} does not have a confirmed place at this event.")
@@ -393,8 +395,6 @@ def calendar_feed_for(*, person) -> CalendarFeed:
 @transaction.atomic
 def calendar_feed_reset(*, person) -> CalendarFeed:
     """A new secret address; the old one stops working at once."""
-    from eolc.events.models import new_feed_token
-
     feed = calendar_feed_for(person=person)
     feed.token = new_feed_token()
     feed.created_at = timezone.now()
