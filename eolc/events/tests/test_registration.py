@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.db import IntegrityError
 from django.utils import timezone
 
@@ -246,3 +247,13 @@ def test_cancelling_an_event_tells_everyone_registered_and_a_series_session_name
     assert subjects[in_series.person.email].endswith("Event cancelled: Leadership session 2")
     body = next(m.body for m in mail.outbox if m.to[0] == in_series.person.email)
     assert "Leadership session 1" not in body
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_database_task_worker_sends_the_queued_confirmation():
+    """With the default backend the email waits in the task table until `db_worker` runs it."""
+    event = EventFactory()
+    registration, _ = register(event)
+    assert mail.outbox == []
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    assert [message.to[0] for message in mail.outbox] == [registration.person.email]
