@@ -138,7 +138,11 @@ class ActivityForm(forms.ModelForm):
             "resource_url",
             "pass_mark",
         ]
-        labels = {"domains": "Domains of palliative care", "resource_url": "Link to the resource"}
+        labels = {
+            "domains": "Domains of palliative care",
+            "resource_url": "Link to the resource",
+            "video_url": "Video file address",
+        }
         field_classes = {"resource_url": HttpsURLField}
         widgets = {
             "domains": forms.CheckboxSelectMultiple,
