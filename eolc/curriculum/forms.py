@@ -1,6 +1,8 @@
 from decimal import Decimal
 
 from django import forms
+from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from eolc.curriculum.models import Activity, ActivityKind, CreditScheme, Domain, Module, Part
 from eolc.curriculum.services import REFLECTION_MAX_LENGTH
@@ -63,6 +65,30 @@ class RevokeForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Give the reason for revoking the certificate"},
     )
+
+
+class CompletionRecordForm(forms.Form):
+    """A programme administrator records a completion, e.g. for someone who attended elsewhere."""
+
+    person = forms.ModelChoiceField(
+        queryset=None, label="Person", empty_label="Choose a member of the programme"
+    )
+    completed_on = forms.DateField(
+        label="Completed on",
+        help_text="For example, 27 3 2026",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def __init__(self, *args, programme, **kwargs):
+        super().__init__(*args, **kwargs)
+        members = get_user_model().objects.filter(is_active=True, memberships__programme=programme).distinct()
+        self.fields["person"].queryset = members.order_by("full_name", "email")
+
+    def clean_completed_on(self):
+        day = self.cleaned_data["completed_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError("The date cannot be in the future")
+        return day
 
 
 # --- Authoring --------------------------------------------------------------------------------

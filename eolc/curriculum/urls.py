@@ -31,6 +31,11 @@ urlpatterns = [
         authoring.part_credit_remove,
         name="part_credit_remove",
     ),
+    path(
+        "learning/manage/parts/<int:pk>/completions/new/",
+        authoring.completion_record,
+        name="completion_record",
+    ),
     path("learning/manage/parts/<int:pk>/modules/new/", authoring.module_create, name="module_create"),
     path("learning/manage/modules/<int:pk>/", authoring.module_edit, name="module_edit"),
     path(

@@ -171,3 +171,24 @@ def test_admins_find_the_authoring_pages_and_the_certificates_to_revoke(people, 
     assert manage_link not in signed_in(people.learner).get(reverse("curriculum:catalogue")).content.decode()
     page = signed_in(people.admin).get(reverse("curriculum:part_edit", args=[part.pk])).content.decode()
     assert reverse("curriculum:certificate_revoke", args=[completion.certificate.code]) in page
+
+
+def test_an_admin_records_a_completion_for_a_member_only(people, programme):
+    from eolc.curriculum.models import Completion
+
+    part = PartFactory(programme=programme, title="Part II: Live workshop")
+    url = reverse("curriculum:completion_record", args=[part.pk])
+    client = signed_in(people.admin)
+    stranger = client.post(url, {"person": people.outsider.pk, "completed_on": "2026-11-02"})
+    assert "Select a valid choice" in stranger.content.decode()
+    future = client.post(url, {"person": people.learner.pk, "completed_on": "2999-01-01"})
+    assert "cannot be in the future" in future.content.decode()
+    client.post(url, {"person": people.learner.pk, "completed_on": "2026-11-02"})
+    completion = Completion.objects.get()
+    assert (completion.person, completion.recorded_by, completion.source) == (
+        people.learner,
+        people.admin,
+        "imported",
+    )
+    assert completion.certificate.code
+    assert signed_in(people.learner).get(url).status_code == 403

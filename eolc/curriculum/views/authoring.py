@@ -10,8 +10,15 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from eolc.curriculum import services
-from eolc.curriculum.forms import ActivityForm, ModuleForm, PartCreditForm, PartForm, QuestionForm
-from eolc.curriculum.models import ActivityKind, PartKind
+from eolc.curriculum.forms import (
+    ActivityForm,
+    CompletionRecordForm,
+    ModuleForm,
+    PartCreditForm,
+    PartForm,
+    QuestionForm,
+)
+from eolc.curriculum.models import ActivityKind, CompletionSource, PartKind
 from eolc.programmes import access
 
 
@@ -140,6 +147,33 @@ def part_credit_remove(request, pk, credit_pk):
         raise Http404("No such credit line")
     messages.success(request, "The credit line is removed.")
     return redirect("curriculum:part_edit", pk=part.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def completion_record(request, pk):
+    part = access.get_managed_part_or_404(request.user, pk)
+    form = CompletionRecordForm(request.POST or None, programme=part.programme)
+    if request.method == "POST" and form.is_valid():
+        person = form.cleaned_data["person"]
+        services.part_complete(
+            person=person,
+            part=part,
+            on=form.cleaned_data["completed_on"],
+            source=CompletionSource.IMPORTED,
+            recorded_by=request.user,
+        )
+        messages.success(request, f"The completion is recorded for {person.full_name or person.email}.")
+        return redirect("curriculum:part_edit", pk=part.pk)
+    return render(
+        request,
+        "curriculum/manage/form.html",
+        {
+            "form": form,
+            "heading": f"Record a completion of {part.title}",
+            "breadcrumbs": _manage_crumbs(part.programme, _part_crumb(part)),
+        },
+    )
 
 
 @login_required
