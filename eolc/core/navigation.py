@@ -7,6 +7,7 @@ see it, so `core` draws the menu without importing the apps that depend on it.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
 
@@ -30,9 +31,11 @@ def register(text: str, url_name: str, *, order: int, visible: Callable = lambda
 
 def items_for(request) -> list[dict]:
     path = request.path
+    # Error pages can be rendered before the authentication middleware has run.
+    user = getattr(request, "user", None) or AnonymousUser()
     items = []
     for link in _links:
-        if not link.visible(request.user):
+        if not link.visible(user):
             continue
         href = reverse(link.url_name)
         current = path == href
