@@ -10,15 +10,13 @@ threads use a file copy of the test database (an in-memory database cannot be sh
 connections the way a real one is), opened with the project's own connection options.
 """
 
-import shutil
-import sqlite3
 import threading
 import time
 from collections import Counter
 
 import pytest
 from django.conf import settings
-from django.db import connection, connections
+from django.db import connections
 
 from eolc.accounts.models import User
 from eolc.accounts.tests.factories import UserFactory
@@ -44,38 +42,6 @@ def slow_counting(monkeypatch):
         return count
 
     monkeypatch.setattr(services, "_confirmed_count", slow)
-
-
-@pytest.fixture(scope="session")
-def sqlite_copy(django_db_setup, django_db_blocker, tmp_path_factory):
-    """A file copy of the migrated test database, taken before any test opens a transaction."""
-    if not ON_SQLITE:
-        return None
-    path = tmp_path_factory.mktemp("concurrency") / "events.sqlite3"
-    with django_db_blocker.unblock():
-        connection.ensure_connection()
-        target = sqlite3.connect(path)
-        try:
-            connection.connection.backup(target)
-        finally:
-            target.close()
-    return path
-
-
-@pytest.fixture
-def thread_database(sqlite_copy, tmp_path):
-    """A function that points the calling thread at the database the threads share."""
-    if not ON_SQLITE:
-        return lambda: None
-    path = tmp_path / "events.sqlite3"
-    shutil.copyfile(sqlite_copy, path)
-    wrapper_class = type(connections["default"])
-    settings_dict = {**connections["default"].settings_dict, "NAME": str(path)}
-
-    def use_file():
-        connections["default"] = wrapper_class(settings_dict, "default")
-
-    return use_file
 
 
 def in_thread(use_database, work):
