@@ -302,3 +302,35 @@ class MoveForm(forms.Form):
         self.fields["to_event"].label_from_instance = lambda e: (
             f"{e.title}, {timezone.localtime(e.starts_at, zoneinfo.ZoneInfo(e.time_zone)):%a %-d %b %Y %H:%M}"
         )
+
+
+class SeriesForm(forms.Form):
+    """A series: sessions taken together, registered for as a whole and sharing its places."""
+
+    title = forms.CharField(label="Title", max_length=200)
+    description = forms.CharField(
+        label="Description", required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    programme = forms.ModelChoiceField(label="Programme", queryset=Programme.objects.none())
+    part = forms.ModelChoiceField(
+        label="Curriculum part it counts towards",
+        queryset=None,
+        required=False,
+        empty_label="None",
+        help_text="Attending every session of the series completes this part",
+    )
+    capacity = forms.IntegerField(
+        label="Places", min_value=1, max_value=10000, help_text="People who can take the whole series"
+    )
+
+    def __init__(self, *args, programmes, parts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["programme"].queryset = programmes
+        self.fields["part"].queryset = parts
+
+    def clean(self):
+        data = super().clean()
+        part, programme = data.get("part"), data.get("programme")
+        if part and programme and part.programme_id != programme.pk:
+            self.add_error("part", "Choose a part of the same programme as the series")
+        return data

@@ -78,6 +78,14 @@ def event_create(*, created_by, facilitators=(), **fields) -> Event:
 
 
 @transaction.atomic
+def series_create(*, title, programme, capacity, description="", part=None) -> Series:
+    series = Series(title=title, programme=programme, capacity=capacity, description=description, part=part)
+    series.full_clean()
+    series.save()
+    return series
+
+
+@transaction.atomic
 def event_update(*, event: Event, by, **fields) -> Event:
     """Change an event; more places (or a larger series) promote people from the waiting list."""
     _lock(event)

@@ -7,6 +7,7 @@ app_name = "events"
 urlpatterns = [
     path("events/", views.list_events, name="calendar"),
     path("events/new/", views.create_event, name="create"),
+    path("events/series/new/", views.create_series, name="create_series"),
     path("events/my-calendar/", views.my_calendar, name="my_calendar"),
     path("events/<int:pk>/", views.show_event, name="detail"),
     path("events/<int:pk>/edit/", views.edit_event, name="edit"),

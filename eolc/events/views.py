@@ -13,7 +13,14 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from eolc.events import services
-from eolc.events.forms import EventFilterForm, EventForm, MoveForm, RegisterSomeoneForm, RegistrationForm
+from eolc.events.forms import (
+    EventFilterForm,
+    EventForm,
+    MoveForm,
+    RegisterSomeoneForm,
+    RegistrationForm,
+    SeriesForm,
+)
 from eolc.events.ics import calendar_for
 from eolc.events.models import EventStatus
 from eolc.events.presenters import EventPresenter, group_mix, month_weeks, viewer_zone
@@ -251,7 +258,9 @@ def _event_form(request, data=None, initial=None):
 def create_event(request):
     if not access.can_schedule_events(request.user):
         raise PermissionDenied("Only facilitators and programme administrators can schedule events.")
-    form = _event_form(request, request.POST or None)
+    # A new series sends its author here to schedule the first session in it.
+    initial = {"series": request.GET["series"]} if request.GET.get("series", "").isdigit() else None
+    form = _event_form(request, request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         event = services.event_create(
             created_by=request.user, facilitators=[request.user], **form.event_fields()
@@ -262,6 +271,28 @@ def create_event(request):
         request,
         "events/event_form.html",
         {"form": form, "heading": "Schedule an event", "breadcrumbs": _crumbs()},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def create_series(request):
+    if not access.can_schedule_events(request.user):
+        raise PermissionDenied("Only facilitators and programme administrators can set up a series.")
+    programmes = access.event_programmes_for(request.user)
+    form = SeriesForm(
+        request.POST or None,
+        programmes=programmes,
+        parts=access.parts_for(request.user).filter(programme__in=programmes),
+    )
+    if request.method == "POST" and form.is_valid():
+        series = services.series_create(**form.cleaned_data)
+        messages.success(request, f"The series is set up. Now schedule its sessions in {series.title}.")
+        return redirect(f"{reverse('events:create')}?series={series.pk}")
+    return render(
+        request,
+        "events/series_form.html",
+        {"form": form, "breadcrumbs": _crumbs()},
     )
 
 
