@@ -135,7 +135,7 @@ LONDON_EVENTS = [
         0.2,
     ),
     (
-        "Working together at the end of life: Islington, morning (last week)",
+        "Working together at the end of life: Islington, morning",
         EventKind.LEARNING_SESSION,
         -7,
         MORNING,
