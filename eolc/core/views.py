@@ -1,5 +1,9 @@
+from django.http import JsonResponse
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+from eolc.core import health
 
 
 @require_GET
@@ -15,6 +19,14 @@ def about(request):
 @require_GET
 def accessibility(request):
     return render(request, "core/accessibility.html")
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """For load balancers and monitoring: no personal data, no sign-in."""
+    body, healthy = health.report()
+    return JsonResponse(body, status=200 if healthy else 503)
 
 
 def error_403(request, exception=None):

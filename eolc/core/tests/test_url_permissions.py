@@ -31,6 +31,7 @@ PUBLIC = {
     "core:home": "the front page",
     "core:about": "about the service",
     "core:accessibility": "accessibility statement (must be reachable by anyone)",
+    "core:healthz": "health check for load balancers: database and task queue state, no personal data",
     "account_login": "the sign-in page",
     "account_signup": "create an account",
     "account_logout": "signed-out visitors are sent to the home page",
