@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AllocationConfig(AppConfig):
+    name = "eolc.allocation"
+    verbose_name = "Allocation"
