@@ -43,6 +43,7 @@ run: demo ## Install, migrate, load demo data, then serve on http://127.0.0.1:$(
 	@trap 'kill 0' EXIT INT TERM; \
 	$(PY) manage.py db_worker --interval 1 & \
 	$(PY) manage.py send_event_reminders --every 300 & \
+	$(PY) manage.py send_action_plan_reminders --every 300 & \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 worker: install ## Run only the background task worker

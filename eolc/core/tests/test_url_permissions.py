@@ -50,6 +50,10 @@ PUBLIC = {
     "events:event_ics": "a published event as a calendar file",
     "events:public_feed": "the public calendar feed of published events",
     "events:personal_feed": "a person's calendar feed; the secret token in the address is the credential",
+    "action_plans:link_update": (
+        "the one-time progress link from a reminder email; the signed token (one action, one use, expiring) "
+        "is the credential, and a forged or used token answers 404"
+    ),
     "curriculum:verify": "anyone may check a certificate's code: name, part, date, hours, validity",
     "api:certificate_verify": "the same certificate check for integrations",
 }
