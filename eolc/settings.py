@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "eolc.programmes",
     "eolc.curriculum",
     "eolc.events",
+    "eolc.action_plans",
     "eolc.allocation",
     "eolc.api",
     "eolc.demo",
