@@ -95,3 +95,7 @@ api.add_router("", curriculum_router)
 from eolc.api.events import router as events_router  # noqa: E402
 
 api.add_router("", events_router)
+
+from eolc.api.allocation import router as allocation_router  # noqa: E402
+
+api.add_router("", allocation_router)
