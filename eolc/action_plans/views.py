@@ -35,7 +35,15 @@ def _my_events(user):
 def my_plans(request):
     plans = access.own_action_plans(request.user).newest_first().prefetch_related("actions")
     shared = access.shared_action_plans(request.user).newest_first().select_related("owner")
-    return render(request, "action_plans/my_plans.html", {"plans": plans, "shared": shared})
+    return render(
+        request,
+        "action_plans/my_plans.html",
+        {
+            "plans": plans,
+            "shared": shared,
+            "can_view_follow_through": access.can_view_follow_through(request.user),
+        },
+    )
 
 
 @login_required

@@ -58,8 +58,14 @@ def test_aggregates_include_private_plans(client, people, event):
         page = client.get(reverse("action_plans:follow_through"), {"event": event.pk})
         assert page.status_code == 200
         assert "People with plans" in page.content.decode()
+    assert reverse("action_plans:follow_through") in client.get(reverse("action_plans:mine")).content.decode()
     client.force_login(people.learner)
+    assert (
+        reverse("action_plans:follow_through")
+        not in client.get(reverse("action_plans:mine")).content.decode()
+    )
     assert client.get(reverse("action_plans:follow_through")).status_code == 403
+    assert client.get(reverse("action_plans:follow_through_csv")).status_code == 403
     client.force_login(people.other_admin)
     assert client.get(reverse("action_plans:follow_through"), {"event": event.pk}).status_code == 200
     assert analytics.follow_through(access.action_plans_in_scope(people.other_admin)).people == 0
