@@ -148,3 +148,27 @@ class FollowThroughForm(forms.Form):
         super().__init__(data)
         self.fields["programme"].queryset = programmes.order_by("title")
         self.fields["event"].queryset = events.order_by("-starts_at")
+
+
+class PlanTemplateForm(forms.Form):
+    title = forms.CharField(label="Suggested name for plans from this event", max_length=200)
+    introduction = forms.CharField(
+        label="A short note to participants (optional)",
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    suggestions = forms.CharField(
+        label="Ideas for actions (optional)",
+        help_text=f"One idea per line, up to {MAX_ACTIONS}. Participants see them while writing their plan.",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+    def clean_suggestions(self):
+        lines = [line.strip() for line in self.cleaned_data["suggestions"].splitlines() if line.strip()]
+        if len(lines) > MAX_ACTIONS:
+            raise forms.ValidationError(f"Enter up to {MAX_ACTIONS} ideas, one per line.")
+        if any(len(line) > 300 for line in lines):
+            raise forms.ValidationError("Keep each idea under 300 characters.")
+        return lines

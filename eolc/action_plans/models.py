@@ -245,3 +245,19 @@ class BuddyPair(models.Model):
 
     def other(self, person):
         return self.second if person.pk == self.first_id else self.first
+
+
+class PlanTemplate(models.Model):
+    """What a facilitator suggests for plans written at one event: a title and ideas to start from."""
+
+    event = models.OneToOneField(Event, on_delete=models.CASCADE, related_name="action_plan_template")
+    title = models.CharField(max_length=200)
+    introduction = models.TextField(max_length=2000, blank=True)
+    suggestions = models.JSONField(default=list, blank=True)
+    updated_at = models.DateTimeField(default=timezone.now)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    def __str__(self):
+        return f"Plan template for {self.event}"

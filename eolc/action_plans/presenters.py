@@ -52,3 +52,27 @@ def stuck_help(person, plan) -> list[dict]:
             {"text": "Find a persistence buddy from your session", "href": reverse("action_plans:buddies")}
         )
     return links
+
+
+def completion_bars(cells) -> list[dict]:
+    """Bars for an SVG chart of completion rates; suppressed cells get no bar (the table says why)."""
+    bars = []
+    for index, cell in enumerate(cell for cell in cells if not cell.suppressed and cell.actions):
+        top = 4 + index * 12
+        bars.append(
+            {
+                "label": cell.label,
+                "rate": cell.completion_rate,
+                "label_y": top + 3,
+                "bar_y": top + 5,
+                "width": max(cell.completion_rate * 0.8, 0.5),
+                "value_x": max(cell.completion_rate * 0.8, 0.5) + 1.5,
+                "value_y": top + 9,
+            }
+        )
+    return bars
+
+
+def chart(caption, cells) -> dict | None:
+    bars = completion_bars(cells)
+    return {"caption": caption, "bars": bars, "height": 6 + 12 * len(bars)} if bars else None

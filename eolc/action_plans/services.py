@@ -23,6 +23,7 @@ from eolc.action_plans.models import (
     BuddyPair,
     BuddyRequest,
     PlanReminder,
+    PlanTemplate,
     ProgressUpdate,
     Status,
     UpdateLink,
@@ -117,6 +118,26 @@ def progress_update_create(
         action.completed_at = None
     action.save(update_fields=["status", "completed_at"])
     return update
+
+
+@transaction.atomic
+def plan_template_save(*, event, by, title, introduction="", suggestions=(), now=None) -> PlanTemplate:
+    """One template per event: participants writing a plan from it start from these ideas."""
+    template, _ = PlanTemplate.objects.update_or_create(
+        event=event,
+        defaults={
+            "title": title,
+            "introduction": introduction,
+            "suggestions": list(suggestions)[:MAX_ACTIONS],
+            "updated_at": now or timezone.now(),
+            "updated_by": by,
+        },
+    )
+    return template
+
+
+def plan_template_for(*, event) -> PlanTemplate | None:
+    return PlanTemplate.objects.filter(event=event).first() if event is not None else None
 
 
 # --- Signed one-time update links ---------------------------------------------------------------

@@ -13,6 +13,7 @@ urlpatterns = [
     path("plans/<int:pk>/close/", views.close_plan, name="close"),
     path("plans/actions/<int:pk>/update/", views.update_action, name="update"),
     path("plans/update/<str:token>/", views.link_update, name="link_update"),
+    path("plans/events/<int:event_pk>/template/", views.edit_template, name="template"),
     path("plans/buddies/", views.buddies, name="buddies"),
     path("plans/buddies/<int:event_pk>/", views.buddy_opt_in, name="buddy_opt_in"),
     path("plans/buddies/pairs/<int:pk>/end/", views.end_buddy, name="end_buddy"),

@@ -11,8 +11,15 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from eolc.action_plans import analytics, services
-from eolc.action_plans.forms import ActionFormSet, FollowThroughForm, PlanForm, ProgressForm, SharingForm
-from eolc.action_plans.presenters import action_rows, stuck_help
+from eolc.action_plans.forms import (
+    ActionFormSet,
+    FollowThroughForm,
+    PlanForm,
+    PlanTemplateForm,
+    ProgressForm,
+    SharingForm,
+)
+from eolc.action_plans.presenters import action_rows, chart, stuck_help
 from eolc.curriculum.pdf import pdf_response
 from eolc.programmes import access
 
@@ -51,9 +58,14 @@ def my_plans(request):
 def create_plan(request):
     events = _my_events(request.user)
     initial = {}
+    template = None
     chosen = request.GET.get("event", "")
-    if chosen.isdigit() and events.filter(pk=chosen).exists():
-        initial["event"] = chosen
+    event = events.filter(pk=chosen).first() if chosen.isdigit() else None
+    if event is not None:
+        initial["event"] = event.pk
+        template = services.plan_template_for(event=event)
+        if template is not None:
+            initial["title"] = template.title
     form = PlanForm(request.POST or None, events=events, initial=initial)
     formset = ActionFormSet(request.POST or None, prefix="actions")
     if request.method == "POST" and form.is_valid() and formset.is_valid():
@@ -71,7 +83,7 @@ def create_plan(request):
     return render(
         request,
         "action_plans/plan_form.html",
-        {"form": form, "formset": formset, "breadcrumbs": _crumbs()},
+        {"form": form, "formset": formset, "template": template, "breadcrumbs": _crumbs()},
     )
 
 
@@ -132,6 +144,36 @@ def close_plan(request, pk):
     services.action_plan_close(plan=plan)
     messages.success(request, "Your plan is closed. We will not send any more reminders for it.")
     return redirect("action_plans:detail", plan.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_template(request, event_pk):
+    """The event's facilitators suggest a plan name and ideas for participants to start from."""
+    event = access.get_managed_event_or_404(request.user, event_pk)
+    template = services.plan_template_for(event=event)
+    initial = {"title": f"After {event.title}"}
+    if template is not None:
+        initial = {
+            "title": template.title,
+            "introduction": template.introduction,
+            "suggestions": "\n".join(template.suggestions),
+        }
+    form = PlanTemplateForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.plan_template_save(event=event, by=request.user, **form.cleaned_data)
+        messages.success(request, "Participants will see these ideas when they write a plan from this event.")
+        return redirect("action_plans:template", event.pk)
+    return render(
+        request,
+        "action_plans/template_form.html",
+        {
+            "event": event,
+            "form": form,
+            "plan_url": request.build_absolute_uri(reverse("action_plans:create") + f"?event={event.pk}"),
+            "breadcrumbs": [{"text": event.title, "href": reverse("events:detail", args=[event.pk])}],
+        },
+    )
 
 
 # --- Progress ---------------------------------------------------------------------------------
@@ -263,6 +305,12 @@ def _follow_through(request):
     return form, analytics.follow_through(plans)
 
 
+def _template_link_event(request, form):
+    """The selected event, when the person runs it and so may set its plan template."""
+    event = form.cleaned_data.get("event") if form.is_valid() else None
+    return event if event is not None and access.can_manage_event(request.user, event) else None
+
+
 @login_required
 @require_GET
 def follow_through(request):
@@ -270,7 +318,15 @@ def follow_through(request):
     return render(
         request,
         "action_plans/follow_through.html",
-        {"form": form, "figures": figures, "query": request.GET.urlencode(), "small": analytics.SMALL_CELL},
+        {
+            "form": form,
+            "figures": figures,
+            "query": request.GET.urlencode(),
+            "small": analytics.SMALL_CELL,
+            "managed_event": _template_link_event(request, form),
+            "category_chart": chart("Actions done by kind", figures.categories),
+            "cohort_chart": chart("Actions done with and without a buddy", figures.cohorts),
+        },
     )
 
 

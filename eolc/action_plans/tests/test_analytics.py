@@ -121,6 +121,10 @@ def test_pages_and_csv_hide_small_cells(client, data, people, programme):
     client.force_login(people.commissioner)
     page = client.get(reverse("action_plans:follow_through"), {"event": event.pk}).content.decode()
     assert "55.6%" in page and "Fewer than 5 people" in page
+    # Charts draw only the cells the tables show: education (60%) and without a buddy (50%).
+    assert "Actions done by kind: Education initiative 60.0%</title>" in page
+    assert "Actions done with and without a buddy: Without a buddy 50.0%</title>" in page
+    assert 'width="48.0"' in page and 'width="40.0"' in page
 
     export = client.get(reverse("action_plans:follow_through_csv"), {"event": event.pk})
     rows = list(csv.reader(io.StringIO(export.content.decode())))

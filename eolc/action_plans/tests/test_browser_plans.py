@@ -9,12 +9,24 @@ from playwright.sync_api import expect
 
 from eolc.accounts.tests.factories import TEST_PASSWORD, UserFactory
 from eolc.action_plans import services
-from eolc.action_plans.models import ActionPlan, Status
+from eolc.action_plans.models import ActionPlan, PracticeCategory, Status
+from eolc.action_plans.tests.factories import make_plan
 from eolc.events.tests.factories import EventFactory, RegistrationFactory
+from eolc.programmes.models import Role
+from eolc.programmes.tests.factories import MembershipFactory, ProgrammeFactory
 
 pytestmark = pytest.mark.system
 
 PHONE = {"width": 375, "height": 740}
+
+
+def sign_in(page, person):
+    page.goto("/accounts/login/")
+    main = page.get_by_role("main")
+    main.get_by_label("Email").fill(person.email)
+    main.get_by_label("Password").fill(TEST_PASSWORD)
+    main.get_by_role("button", name=re.compile("sign in", re.I)).click()
+    expect(page).to_have_url(re.compile(r"/dashboard/$"))
 
 
 def test_write_a_plan_then_update_it_from_the_reminder_email(page, axe_check, mailbox, settings, live_server):
@@ -24,12 +36,7 @@ def test_write_a_plan_then_update_it_from_the_reminder_email(page, axe_check, ma
     RegistrationFactory(event=event, person=learner)
     page.set_viewport_size(PHONE)
 
-    page.goto("/accounts/login/")
-    main = page.get_by_role("main")
-    main.get_by_label("Email").fill(learner.email)
-    main.get_by_label("Password").fill(TEST_PASSWORD)
-    main.get_by_role("button", name=re.compile("sign in", re.I)).click()
-    expect(page).to_have_url(re.compile(r"/dashboard/$"))
+    sign_in(page, learner)
 
     page.goto(f"/plans/new/?event={event.pk}")
     expect(page.get_by_role("heading", level=1, name="Write an action plan")).to_be_visible()
@@ -75,3 +82,24 @@ def test_write_a_plan_then_update_it_from_the_reminder_email(page, axe_check, ma
     # console does not report the 404 as a page error).
     again = page.request.get(link)
     assert again.status == 404 and "This link no longer works" in again.text()
+
+
+def test_a_commissioner_reads_follow_through_on_a_phone(page, axe_check):
+    programme = ProgrammeFactory(title="Working together in Yorkshire")
+    commissioner = UserFactory(full_name="Priya Shah", email="priya.shah@example.org")
+    MembershipFactory(programme=programme, person=commissioner, role=Role.COMMISSIONER)
+    event = EventFactory(title="Working together workshop, York", programme=programme)
+    for n in range(6):
+        owner = UserFactory()
+        RegistrationFactory(event=event, person=owner)
+        plan = make_plan(owner, event=event, categories=[PracticeCategory.EDUCATION])
+        if n < 3:
+            services.progress_update_create(action=plan.actions.get(), status=Status.DONE)
+    page.set_viewport_size(PHONE)
+    sign_in(page, commissioner)
+    page.goto("/plans/follow-through/")
+    page.get_by_label("Event").select_option(label=str(event))
+    page.get_by_role("button", name="Show figures").click()
+    expect(page.get_by_role("table", name="Actions by kind")).to_contain_text("50.0%")
+    expect(page.get_by_role("img", name=re.compile("Education initiative 50.0%"))).to_be_visible()
+    axe_check(page)
