@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("eolc.accounts.urls")),
     path("", include("eolc.events.urls")),
     path("", include("eolc.action_plans.urls")),
+    path("", include("eolc.allocation.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

@@ -1,0 +1,61 @@
+"""In Chromium: a facilitator proposes mixed groups for a round, pins one person elsewhere,
+confirms, and the registrations exist. axe-core checks each page."""
+
+import re
+
+import pytest
+from allauth.mfa.totp.internal.auth import TOTP
+from playwright.sync_api import expect
+
+from eolc.accounts.models import Sector
+from eolc.accounts.tests.factories import UserFactory
+from eolc.allocation import services
+from eolc.events.models import Registration, RegistrationStatus
+from eolc.events.tests.factories import EventFactory, in_days
+from eolc.events.tests.test_browser_events import SECRET, sign_in
+from eolc.programmes.models import Role
+from eolc.programmes.tests.factories import MembershipFactory, ProgrammeFactory
+
+pytestmark = pytest.mark.system
+
+
+def test_propose_pin_and_confirm(page, axe_check, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    programme = ProgrammeFactory(title="Working together in Camden")
+    facilitator = UserFactory(full_name="Sam Okafor", email="sam.okafor@example.org")
+    MembershipFactory(programme=programme, person=facilitator, role=Role.FACILITATOR)
+    TOTP.activate(facilitator, SECRET)
+    tuesday = EventFactory(programme=programme, title="Tuesday evening", capacity=2, starts_at=in_days(9, 18))
+    thursday = EventFactory(
+        programme=programme, title="Thursday morning", capacity=2, starts_at=in_days(11, 9)
+    )
+    request_round = services.round_open(title="Spring learning sessions", events=[tuesday, thursday])
+    names = ["Ada Health", "Ben Health", "Cara Care", "Dev Care"]
+    sectors = [Sector.HEALTH, Sector.HEALTH, Sector.SOCIAL_CARE, Sector.SOCIAL_CARE]
+    people = {}
+    for name, sector in zip(names, sectors, strict=True):
+        people[name] = UserFactory(full_name=name, sector=sector)
+        services.place_request_save(
+            request_round=request_round, person=people[name], available_events=[tuesday, thursday]
+        )
+
+    sign_in(page, facilitator, totp=True)
+    page.goto(f"/allocation/rounds/{request_round.pk}/")
+    axe_check(page)
+    page.get_by_role("button", name="Propose groups").click()
+    expect(page.get_by_text("Mix score")).to_be_visible()
+    axe_check(page)
+
+    select = page.get_by_label("Session for Ada Health")
+    current = select.input_value()
+    other = str(thursday.pk if current == str(tuesday.pk) else tuesday.pk)
+    select.select_option(other)
+    page.get_by_role("button", name=re.compile(r"Pin here.*Ada Health")).click()
+    expect(page.get_by_text("Pinned", exact=True)).to_be_visible()
+    expect(page.get_by_label("Session for Ada Health")).to_have_value(other)
+
+    page.get_by_role("button", name="Confirm and tell everyone").click()
+    expect(page.get_by_text("Confirmed: 4 places")).to_be_visible()
+    axe_check(page)
+    assert Registration.objects.filter(status=RegistrationStatus.CONFIRMED).count() == 4
+    assert str(Registration.objects.get(person=people["Ada Health"]).event_id) == other

@@ -1,0 +1,109 @@
+"""Facilitator pages: open a round, propose, compare with first come first served, pin, confirm."""
+
+import pytest
+from django.urls import reverse
+
+from eolc.accounts.models import Sector
+from eolc.accounts.tests.factories import UserFactory
+from eolc.allocation import services
+from eolc.allocation.models import Allocation, AllocationStatus, RequestRound, RoundStatus
+from eolc.events.models import Registration, RegistrationStatus
+from eolc.events.tests.factories import EventFactory, in_days
+
+
+def signed_in(client, person):
+    client.force_login(person)
+    return client
+
+
+@pytest.fixture
+def immediate_tasks(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture
+def sessions(programme):
+    return [
+        EventFactory(programme=programme, title=f"Session {day}", capacity=2, starts_at=in_days(10 + day))
+        for day in range(2)
+    ]
+
+
+@pytest.fixture
+def request_round(sessions):
+    request_round = services.round_open(title="Spring learning sessions", events=sessions)
+    for sector in [Sector.HEALTH, Sector.HEALTH, Sector.SOCIAL_CARE, Sector.SOCIAL_CARE]:
+        services.place_request_save(
+            request_round=request_round, person=UserFactory(sector=sector), available_events=sessions
+        )
+    return request_round
+
+
+@pytest.mark.django_db
+def test_a_facilitator_opens_a_round_over_sessions_they_run(client, people, sessions):
+    client = signed_in(client, people.facilitator)
+    page = client.get(reverse("allocation:create_round"))
+    assert page.status_code == 200 and "Session 0" in page.text
+    response = client.post(
+        reverse("allocation:create_round"),
+        {"title": "Spring", "events": [e.pk for e in sessions], "min_sectors": "3"},
+    )
+    request_round = RequestRound.objects.get(title="Spring")
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "allocation:round", args=[request_round.pk]
+    )
+    assert set(request_round.events.all()) == set(sessions) and request_round.min_sectors == 3
+
+
+@pytest.mark.django_db
+def test_propose_compare_pin_and_confirm(
+    client, people, request_round, sessions, immediate_tasks, django_capture_on_commit_callbacks
+):
+    client = signed_in(client, people.facilitator)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("allocation:run", args=[request_round.pk]))
+    page = client.get(reverse("allocation:round", args=[request_round.pk]))
+    assert "first come, first served" in page.text
+    assert "Health 1, Social care 1" in page.text
+    assert "Health 2" in page.text  # what first come, first served would have done
+    allocation = Allocation.objects.for_round(request_round).newest_first().first()
+    mover = allocation.result["placements"][0]
+    target = next(e for e in sessions if e.pk != mover["event"])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("allocation:move", args=[allocation.pk]), {"person": mover["person"], "event": target.pk}
+        )
+    assert response.status_code == 302
+    latest = Allocation.objects.for_round(request_round).newest_first().first()
+    assert latest.pk != allocation.pk and latest.status == AllocationStatus.DONE
+    assert {"person": mover["person"], "event": target.pk} in latest.result["placements"]
+    assert "Pinned" in client.get(reverse("allocation:round", args=[request_round.pk])).text
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("allocation:confirm", args=[latest.pk]))
+    assert Registration.objects.filter(status=RegistrationStatus.CONFIRMED).count() == 4
+    assert Registration.objects.get(person_id=mover["person"]).event == target
+    request_round.refresh_from_db()
+    assert request_round.status == RoundStatus.CLOSED
+
+
+@pytest.mark.django_db
+def test_the_pages_are_for_those_running_the_sessions(client, people, request_round):
+    allocation = services.allocation_create(request_round=request_round)
+    urls = [
+        ("get", reverse("allocation:round", args=[request_round.pk])),
+        ("post", reverse("allocation:run", args=[request_round.pk])),
+        ("post", reverse("allocation:confirm", args=[allocation.pk])),
+        ("post", reverse("allocation:move", args=[allocation.pk])),
+    ]
+    for person in (people.learner, people.champion, people.commissioner, people.other_admin, people.outsider):
+        client.force_login(person)
+        for method, url in urls:
+            assert getattr(client, method)(url).status_code == 404, (person, url)
+    client.force_login(people.learner)
+    assert client.get(reverse("allocation:create_round")).status_code == 403
+    assert client.get(reverse("allocation:rounds")).status_code == 403
+    client.force_login(people.other_admin)
+    assert request_round.title not in client.get(reverse("allocation:rounds")).text
+    client.force_login(people.admin)
+    assert client.get(urls[0][1]).status_code == 200
+    assert request_round.title in client.get(reverse("allocation:rounds")).text
