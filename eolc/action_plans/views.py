@@ -1,7 +1,5 @@
 """Pages for writing an action plan, keeping it going, and seeing follow-through without identity."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -21,6 +19,7 @@ from eolc.action_plans.forms import (
 )
 from eolc.action_plans.presenters import action_rows, chart, stuck_help
 from eolc.curriculum.pdf import pdf_response
+from eolc.lib.csv_export import SafeWriter
 from eolc.programmes import access
 
 
@@ -336,6 +335,5 @@ def follow_through_csv(request):
     _, figures = _follow_through(request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="follow-through.csv"'
-    writer = csv.writer(response)
-    writer.writerows(analytics.csv_rows(figures))
+    SafeWriter(response).writerows(analytics.csv_rows(figures))
     return response

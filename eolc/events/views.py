@@ -1,6 +1,5 @@
 """Pages for finding events, registering, and running them on the day."""
 
-import csv
 import datetime
 
 from django.contrib import messages
@@ -24,6 +23,7 @@ from eolc.events.forms import (
 from eolc.events.ics import calendar_for
 from eolc.events.models import EventStatus
 from eolc.events.presenters import EventPresenter, group_mix, month_weeks, viewer_zone
+from eolc.lib.csv_export import csv_response
 from eolc.programmes import access
 
 ICS_TYPE = "text/calendar; charset=utf-8"
@@ -421,17 +421,6 @@ def move_registration(request, pk, registration_pk):
     )
 
 
-def _csv_response(filename, header, rows):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = csv.writer(response)
-    writer.writerow(header)
-    for row in rows:
-        # A cell starting with = + - @ would run as a formula in a spreadsheet.
-        writer.writerow(["'" + c if isinstance(c, str) and c[:1] in "=+-@" else c for c in row])
-    return response
-
-
 def _local(value, zone):
     return value.astimezone(zone).strftime("%Y-%m-%d %H:%M") if value else ""
 
@@ -457,7 +446,7 @@ def registrations_csv(request, pk):
         for r in _registrations(request, event)
     )
     header = ["Name", "Email", "Sector", "Job role", "Organisation", "Area", "Status", "Registered"]
-    return _csv_response(f"event-{event.pk}-registrations.csv", [*header, "Access needs", "Hopes"], rows)
+    return csv_response(f"event-{event.pk}-registrations.csv", [*header, "Access needs", "Hopes"], rows)
 
 
 @login_required
@@ -470,7 +459,7 @@ def attendance_csv(request, pk):
         mark = marks.get(registration.person_id)
         state = "" if mark is None else ("Attended" if mark.attended else "Absent")
         rows.append([registration.person.full_name, registration.person.email, event.title, state])
-    return _csv_response(f"event-{event.pk}-attendance.csv", ["Name", "Email", "Event", "Attendance"], rows)
+    return csv_response(f"event-{event.pk}-attendance.csv", ["Name", "Email", "Event", "Attendance"], rows)
 
 
 # --- Check-in ---------------------------------------------------------------------------------

@@ -1,7 +1,5 @@
 """What learning leaves behind: transcripts, reflections, certificates and their verification."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,6 +14,7 @@ from eolc.curriculum.forms import RevokeForm
 from eolc.curriculum.pdf import pdf_response
 from eolc.curriculum.progress import reflections_of
 from eolc.curriculum.transcript import hours_text, transcript_for
+from eolc.lib.csv_export import SafeWriter
 from eolc.programmes import access
 
 
@@ -65,26 +64,13 @@ def person_transcript(request, pk):
     return render(request, "curriculum/transcript.html", context)
 
 
-def _cell(value: str) -> str:
-    """Text that a spreadsheet would run as a formula is written as plain text instead."""
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
-class _SafeWriter:
-    def __init__(self, stream):
-        self.writer = csv.writer(stream)
-
-    def writerow(self, row):
-        self.writer.writerow([_cell(str(value)) for value in row])
-
-
 @login_required
 @require_GET
 def transcript_csv(request):
     record = transcript_for(request.user)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="ce-transcript.csv"'
-    writer = _SafeWriter(response)
+    writer = SafeWriter(response)
     writer.writerow(
         ["Programme", "Part", "Completed on", "CE hours", "Scheme", "Category", "Hours", "Certificate"]
     )
