@@ -4,25 +4,13 @@ Each reminder is claimed in the database before it is sent, so two copies of thi
 killed and started again, never send the same reminder twice.
 """
 
-import time
-
-from django.core.management.base import BaseCommand
-
+from eolc.core.management.periodic import PeriodicCommand
 from eolc.events import services
 
 
-class Command(BaseCommand):
+class Command(PeriodicCommand):
     help = "Send event reminders that are due (each exactly once)."
+    label = "Event reminders sent"
 
-    def add_arguments(self, parser):
-        parser.add_argument(
-            "--every", type=int, default=0, help="Keep running, checking every this many seconds"
-        )
-
-    def handle(self, *args, every=0, **options):
-        while True:
-            sent = services.reminders_send()
-            self.stdout.write(f"Event reminders sent: {sent}")
-            if every <= 0:
-                return
-            time.sleep(every)
+    def run_once(self):
+        return services.reminders_send()
