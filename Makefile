@@ -44,6 +44,8 @@ run: demo ## Install, migrate, load demo data, then serve on http://127.0.0.1:$(
 	$(PY) manage.py db_worker --interval 1 & \
 	$(PY) manage.py send_event_reminders --every 300 & \
 	$(PY) manage.py send_action_plan_reminders --every 300 & \
+	$(PY) manage.py refresh_rollups --all --every 20 & \
+	$(PY) manage.py send_survey_invitations --every 300 & \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 worker: install ## Run only the background task worker
@@ -67,6 +69,9 @@ test: lint check ## Everything CI runs: lint, checks, the suite on SQLite and on
 
 test-fast: install ## The suite on SQLite without browser tests
 	$(PY) -m pytest -m "not system" -q
+
+bench: install ## Run the benchmarks (BENCH=<name> for one) and write docs/benchmarks.md
+	bash scripts/bench.sh
 
 clean: ## Remove installed dependencies, built assets and local data
 	rm -rf $(VENV) node_modules eolc/static/vendor staticfiles var

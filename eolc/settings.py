@@ -53,11 +53,21 @@ INSTALLED_APPS = [
     # Our apps come first so their templates override allauth's.
     "eolc.core",
     "eolc.accounts",
+    "eolc.audit",
+    "eolc.privacy",
     "eolc.programmes",
     "eolc.curriculum",
     "eolc.events",
     "eolc.action_plans",
     "eolc.allocation",
+    "eolc.mentoring",
+    "eolc.reports",
+    "eolc.library",
+    "eolc.insights",
+    "eolc.evaluation",
+    "eolc.imports",
+    "eolc.champions",
+    "eolc.scenarios",
     "eolc.api",
     "eolc.demo",
     "allauth",
@@ -78,10 +88,12 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "eolc.accounts.middleware.session_timeouts",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "eolc.programmes.middleware.require_staff_mfa",
     "eolc.core.middleware.permissions_policy",
+    "eolc.audit.middleware.record_denials",
 ]
 
 ROOT_URLCONF = "eolc.urls"
@@ -178,6 +190,12 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_PREVENT_ENUMERATION = True
+# Failed sign-ins lock an address for a while (shared with the API token endpoint, which uses the
+# same allauth limiter), and reset emails are limited per address and per client.
+ACCOUNT_RATE_LIMITS = {  # merged into allauth's defaults
+    "login_failed": f"10/m/ip,{env_int('SIGN_IN_ATTEMPTS', 5)}/{env_int('SIGN_IN_LOCKOUT', 300)}s/key",
+    "reset_password": "20/m/ip,3/5m/key",
+}
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "EoLC Together: "
 ACCOUNT_FORMS = {"signup": "eolc.accounts.forms.SignupForm"}
 ACCOUNT_ADAPTER = "eolc.accounts.adapters.AccountAdapter"
@@ -186,6 +204,12 @@ MFA_TOTP_ISSUER = "EoLC Together"
 MFA_REQUIRED_FOR_STAFF = env_bool("MFA_REQUIRED_FOR_STAFF", default=True)
 # Demo accounts share published passwords, so they are refused unless DEBUG is on.
 DEMO_SIGN_INS_ALLOWED = DEBUG
+
+# --- Evaluation -----------------------------------------------------------
+# Keys that pair a person's answers before and after a session without naming them (ADR 014).
+# Empty means "derive from SECRET_KEY"; set it separately so SECRET_KEY can rotate without
+# breaking pairs. Changing it stops old and new answers from pairing.
+EVALUATION_PAIRING_SECRET = env_str("EVALUATION_PAIRING_SECRET", "")
 
 # --- Email ----------------------------------------------------------------
 EMAIL_BACKEND = env_choice(
@@ -228,7 +252,9 @@ STORAGES = {
 }
 # A missing manifest entry must not turn an error page into a second error.
 WHITENOISE_MANIFEST_STRICT = False
-MEDIA_ROOT = VAR_DIR / "media"
+# Uploads are never served from a public URL: library files go out through an access-checked view.
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+LIBRARY_MAX_UPLOAD_BYTES = env_int("LIBRARY_MAX_UPLOAD_MB", 50) * 1024 * 1024
 
 # --- Security -------------------------------------------------------------
 # Only the session and CSRF cookies are ever set; messages live in the session.
@@ -236,6 +262,12 @@ MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 8)
+# A signed-in session ends after this long without a request, and this long after sign-in at most.
+SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_TIMEOUT", 60 * 30)
+SESSION_ABSOLUTE_TIMEOUT = env_int("SESSION_ABSOLUTE_TIMEOUT", SESSION_COOKIE_AGE)
+# Days between a person closing their account and `privacy_retention` erasing them (time to change
+# their mind, or for staff to act on a safeguarding concern first).
+PRIVACY_ERASE_AFTER_DAYS = env_int("PRIVACY_ERASE_AFTER_DAYS", 30)
 CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -1,5 +1,7 @@
 from allauth.account.adapter import DefaultAccountAdapter
 
+from eolc.accounts.middleware import session_stamp
+
 
 class AccountAdapter(DefaultAccountAdapter):
     def save_user(self, request, user, form, commit=True):
@@ -13,3 +15,8 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit:
             user.save()
         return user
+
+    def login(self, request, user):
+        """Django rotates the session key here; the timeouts start counting afresh."""
+        super().login(request, user)
+        session_stamp(request)

@@ -5,6 +5,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from eolc.accounts.models import ApiToken, User
+from eolc.audit.models import Action
+from eolc.audit.services import audit_record
 
 
 class PersonExists(Exception):
@@ -45,6 +47,8 @@ def deletion_request(*, person: User, reason: str = "") -> User:
     person.deletion_reason = reason
     person.is_active = False
     person.save(update_fields=["deletion_requested_at", "deletion_reason", "is_active"])
+    # The reason is the person's own words: it stays on their record, not in the log.
+    audit_record(actor=person, action=Action.ERASURE_REQUESTED, target=person)
     return person
 
 

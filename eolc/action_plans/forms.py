@@ -11,6 +11,7 @@ from eolc.action_plans.models import (
     StuckReason,
     default_reminder_weeks,
 )
+from eolc.insights.models import Contribution, KeyMessage
 
 
 class PlanForm(forms.Form):
@@ -69,6 +70,18 @@ class ActionForm(forms.Form):
     barrier = forms.CharField(
         label="Which barrier or key message does it address? (optional)", max_length=300, required=False
     )
+    key_message = forms.ModelChoiceField(
+        label="Which key message does it put into practice? (optional)",
+        queryset=KeyMessage.objects.none(),
+        required=False,
+        empty_label="None in particular",
+    )
+    barrier_contribution = forms.ModelChoiceField(
+        label="Which barrier raised at the sessions does it tackle? (optional)",
+        queryset=Contribution.objects.none(),
+        required=False,
+        empty_label="None in particular",
+    )
     category = forms.ChoiceField(
         label="What kind of action is it?",
         choices=PracticeCategory.choices,
@@ -76,8 +89,15 @@ class ActionForm(forms.Form):
         widget=forms.RadioSelect,
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, key_messages=None, barriers=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["key_message"].queryset = (
+            key_messages if key_messages is not None else KeyMessage.objects.published().in_order()
+        )
+        self.fields["barrier_contribution"].queryset = (
+            barriers if barriers is not None else Contribution.objects.none()
+        )
+        self.fields["barrier_contribution"].label_from_instance = lambda barrier: barrier.text[:120]
         self.fields["partner_roles"].queryset = JobRole.objects.active().order_by("name")
 
 

@@ -96,7 +96,10 @@ class ActionPlan(models.Model):
     title = models.CharField(max_length=200)
     share_with_buddy = models.BooleanField(default=False)
     share_with_facilitators = models.BooleanField(default=False)
-    reminder_weeks = models.JSONField(default=default_reminder_weeks, validators=[validate_reminder_weeks])
+    # An empty list is a real choice: the person wants no reminders.
+    reminder_weeks = models.JSONField(
+        default=default_reminder_weeks, blank=True, validators=[validate_reminder_weeks]
+    )
     created_at = models.DateTimeField(default=timezone.now)
     closed_at = models.DateTimeField(null=True, blank=True)
 
@@ -130,6 +133,14 @@ class Action(models.Model):
     partner_roles = models.ManyToManyField(JobRole, blank=True, related_name="+")
     support_needed = models.TextField(max_length=1000, blank=True)
     barrier = models.CharField(max_length=300, blank=True)
+    # What the action puts into practice, from the programme's insights (published messages and
+    # approved, publishable barriers only; see the plan form).
+    key_message = models.ForeignKey(
+        "insights.KeyMessage", null=True, blank=True, on_delete=models.SET_NULL, related_name="actions"
+    )
+    barrier_contribution = models.ForeignKey(
+        "insights.Contribution", null=True, blank=True, on_delete=models.SET_NULL, related_name="actions"
+    )
     category = models.CharField(
         max_length=20, choices=PracticeCategory.choices, default=PracticeCategory.OTHER
     )

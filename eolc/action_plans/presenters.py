@@ -3,6 +3,7 @@
 from django.urls import reverse
 
 from eolc.action_plans.models import Status
+from eolc.programmes import access
 
 STATUS_TAGS = {
     Status.NOT_STARTED: "nhsuk-tag--grey",
@@ -28,7 +29,8 @@ def action_rows(actions):
 
 
 def stuck_help(person, plan) -> list[dict]:
-    """Links to people and resources nearby: sessions in the person's area, their programme, a buddy."""
+    """Links to people and resources nearby: sessions in the person's area, their programme team, champions
+    near them in each programme they belong to, the library and a buddy."""
     calendar = reverse("events:calendar")
     links = []
     if getattr(person, "area_id", None):
@@ -47,10 +49,42 @@ def stuck_help(person, plan) -> list[dict]:
                 "href": reverse("programmes:detail", args=[plan.event.programme.slug]),
             }
         )
+    for network in access.member_networks_for(plan.owner).order_by("programme__title")[:3]:
+        local = reverse("champions:local", args=[network.programme.slug])
+        if getattr(plan.owner, "area_id", None):
+            local = f"{local}?area={plan.owner.area_id}"
+        links.append({"text": f"Champions near you: {network.programme.title}", "href": local})
+    links.append({"text": "Guides, films and role pages in the library", "href": reverse("library:index")})
     if person.is_authenticated:
         links.append(
             {"text": "Find a persistence buddy from your session", "href": reverse("action_plans:buddies")}
         )
+    return links
+
+
+def event_page_links(event, person, registration) -> list[dict]:
+    """On an event's page, for someone with a confirmed place: write a plan for it (or open the one
+    they wrote) and find a buddy from it. Registered in AppConfig.ready() with eolc.events.links."""
+    if registration is None or not registration.is_confirmed:
+        return []
+    plan = access.own_action_plans(person).for_event(event).newest_first().first()
+    if plan is not None:
+        links = [
+            {
+                "text": f"Your action plan: {plan.title}",
+                "href": reverse("action_plans:detail", args=[plan.pk]),
+            }
+        ]
+    else:
+        links = [
+            {
+                "text": "Write your action plan for this session",
+                "href": f"{reverse('action_plans:create')}?event={event.pk}",
+            }
+        ]
+    links.append(
+        {"text": "Find a persistence buddy from this session", "href": reverse("action_plans:buddies")}
+    )
     return links
 
 

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -19,18 +18,12 @@ from eolc.action_plans.forms import (
 )
 from eolc.action_plans.presenters import action_rows, chart, stuck_help
 from eolc.curriculum.pdf import pdf_response
-from eolc.lib.csv_export import SafeWriter
+from eolc.lib.csv_export import csv_response
 from eolc.programmes import access
 
 
 def _crumbs(*extra):
     return [{"text": "Action plans", "href": reverse("action_plans:mine")}, *extra]
-
-
-def _my_events(user):
-    """Events where the person had a confirmed place: the sessions a plan or a buddy can come from."""
-    taken_part = access.registrations_for(user).for_person(user).confirmed().values("event")
-    return access.events_for(user).filter(pk__in=taken_part)
 
 
 # --- A person's own plans ---------------------------------------------------------------------
@@ -55,7 +48,7 @@ def my_plans(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def create_plan(request):
-    events = _my_events(request.user)
+    events = access.plan_events(request.user)
     initial = {}
     template = None
     chosen = request.GET.get("event", "")
@@ -66,7 +59,14 @@ def create_plan(request):
         if template is not None:
             initial["title"] = template.title
     form = PlanForm(request.POST or None, events=events, initial=initial)
-    formset = ActionFormSet(request.POST or None, prefix="actions")
+    formset = ActionFormSet(
+        request.POST or None,
+        prefix="actions",
+        form_kwargs={
+            "key_messages": access.published_key_messages().in_order(),
+            "barriers": access.linkable_barriers_for(request.user).order_by("pk"),
+        },
+    )
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         plan = services.action_plan_create(
             owner=request.user,
@@ -241,7 +241,9 @@ def buddies(request):
     pairs = access.buddy_pairs_for(request.user).active().select_related("first", "second", "event")
     paired_events = {pair.event_id for pair in pairs}
     events = [
-        event for event in _my_events(request.user).order_by("-starts_at") if event.pk not in paired_events
+        event
+        for event in access.plan_events(request.user).order_by("-starts_at")
+        if event.pk not in paired_events
     ]
     waiting = set(services.waiting_events(person=request.user))
     return render(
@@ -333,7 +335,5 @@ def follow_through(request):
 @require_GET
 def follow_through_csv(request):
     _, figures = _follow_through(request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="follow-through.csv"'
-    SafeWriter(response).writerows(analytics.csv_rows(figures))
-    return response
+    header, *rows = analytics.csv_rows(figures)
+    return csv_response("follow-through.csv", header, rows)

@@ -119,6 +119,7 @@ class Allocation(models.Model):
         max_length=20, choices=AllocationStatus.choices, default=AllocationStatus.QUEUED
     )
     progress = models.PositiveSmallIntegerField(default=0, help_text="Percent done")
+    phase = models.CharField(max_length=120, blank=True, help_text="What the allocator is doing now")
     result = models.JSONField(default=dict, blank=True)
     score = models.FloatField(null=True, blank=True, help_text="Mean sector evenness of the proposal")
     baseline_score = models.FloatField(

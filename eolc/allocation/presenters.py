@@ -45,6 +45,94 @@ def proposal_rows(allocation, events) -> list[dict]:
     return rows
 
 
+# NHS.UK palette colours, one per sector in a fixed order, each with a text colour that reads on it.
+SECTOR_COLOURS = [
+    ("#005eb8", "#ffffff"),
+    ("#007f3b", "#ffffff"),
+    ("#ffb81c", "#212b32"),
+    ("#330072", "#ffffff"),
+    ("#00a499", "#212b32"),
+    ("#d5281b", "#ffffff"),
+    ("#ae2573", "#ffffff"),
+    ("#425563", "#ffffff"),
+]
+BAR_HEIGHT = 9
+
+
+def _colours(sectors) -> dict:
+    order = [s for s, _ in Sector.choices] + sorted(set(sectors) - set(SECTOR_NAMES))
+    return {s: SECTOR_COLOURS[order.index(s) % len(SECTOR_COLOURS)] for s in sectors}
+
+
+def _bar(label, counts, sectors, colours, places, top) -> dict:
+    """One stacked bar: a segment per sector, widths out of the session's places (0-100)."""
+    scale = 100 / max(places, sum(counts.values()), 1)
+    segments, x = [], 0.0
+    for sector in sectors:
+        n = counts.get(sector, 0)
+        if not n:
+            continue
+        width = n * scale
+        fill, ink = colours[sector]
+        segments.append(
+            {
+                "x": round(x, 2),
+                "width": round(width, 2),
+                "fill": fill,
+                "ink": ink,
+                "count": n,
+                "text_x": round(x + width / 2, 2),
+                "labelled": width >= 5,
+            }
+        )
+        x += width
+    return {"label": label, "label_y": top + 3.5, "y": top + 5, "segments": segments, "text_y": top + 11}
+
+
+def session_charts(allocation, events) -> list[dict]:
+    """For each session, stacked bars of its sectors (proposed, then first come first served) and
+    the same numbers as table rows, so the chart never carries meaning on its own."""
+    result = allocation.result or {}
+    mix, baseline = result.get("mix", {}), result.get("baseline_mix", {})
+    charts = []
+    for event in events:
+        proposed = mix.get(str(event.pk), {}).get("sector", {})
+        fcfs = baseline.get(str(event.pk), {}).get("sector", {})
+        present = set(proposed) | set(fcfs)
+        sectors = [s for s, _ in Sector.choices if s in present] + sorted(present - set(SECTOR_NAMES))
+        colours = _colours(sectors)
+        places = event.places
+        bars = [
+            _bar("Proposed", proposed, sectors, colours, places, 0),
+            _bar("First come, first served", fcfs, sectors, colours, places, 15),
+        ]
+        charts.append(
+            {
+                "event": event,
+                "bars": bars,
+                "height": 30,
+                "summary": (
+                    f"{event.title}. Proposed: {_sectors_text(proposed)}. "
+                    f"First come, first served: {_sectors_text(fcfs)}."
+                ),
+                "rows": [
+                    {
+                        "sector": SECTOR_NAMES.get(s, s),
+                        "fill": colours[s][0],
+                        "proposed": proposed.get(s, 0),
+                        "fcfs": fcfs.get(s, 0),
+                    }
+                    for s in sectors
+                ],
+                "proposed_total": sum(proposed.values()),
+                "fcfs_total": sum(fcfs.values()),
+                "proposed_evenness": _evenness(proposed),
+                "fcfs_evenness": _evenness(fcfs),
+            }
+        )
+    return charts
+
+
 def proposal_people(allocation) -> list[dict]:
     """Everyone in the round's proposal (placed first, by session), with where they are and any pin."""
     result = allocation.result or {}

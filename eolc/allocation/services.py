@@ -8,7 +8,6 @@ the events app's services, which count places under their lock and queue the ema
 from django.db import transaction
 from django.utils import timezone
 
-from eolc.allocation import engine
 from eolc.allocation.models import (
     Allocation,
     AllocationStatus,
@@ -17,7 +16,7 @@ from eolc.allocation.models import (
     RoundStatus,
 )
 from eolc.events import services as event_services
-from eolc.events.models import Event, EventStatus, Registration, RegistrationStatus
+from eolc.events.models import Event, EventStatus, RegistrationStatus
 
 
 class RequestRefused(Exception):
@@ -85,27 +84,36 @@ def place_request_save(*, request_round: RequestRound, person, available_events,
 
 
 @transaction.atomic
-def allocation_create(*, request_round: RequestRound, by=None) -> Allocation:
-    """Queue a run of the allocator over the round; the proposal appears when the task finishes."""
+def allocation_create(*, request_round: RequestRound, by=None, queue=True) -> Allocation:
+    """Queue a run of the allocator over the round; the proposal appears when the task finishes.
+
+    With `queue=False` nothing is queued: the caller runs it (the command line does, to show a bar).
+    """
     from eolc.allocation import tasks
 
     allocation = Allocation.objects.create(round=request_round, created_by=by)
-    transaction.on_commit(lambda: tasks.allocation_run_task.enqueue(allocation.pk))
+    if queue:
+        transaction.on_commit(lambda: tasks.allocation_run_task.enqueue(allocation.pk))
     return allocation
 
 
 def _engine_input(request_round: RequestRound):
-    events = list(request_round.events.exclude(status=EventStatus.CANCELLED).order_by("starts_at", "pk"))
+    from eolc.allocation import engine  # numpy and OR-Tools load only when a round runs
+
+    events = list(
+        request_round.events.exclude(status=EventStatus.CANCELLED)
+        .with_place_counts()
+        .order_by("starts_at", "pk")
+    )
     pins = {int(person): int(event) for person, event in request_round.pins.items()}
     share = request_round.max_sector_share / 100 if request_round.max_sector_share else None
     sessions = []
     for event in events:
-        taken = Registration.objects.for_event(event).confirmed().count()
         local = timezone.localtime(event.starts_at)
         sessions.append(
             engine.Session(
                 id=event.pk,
-                capacity=max(0, event.places - taken),
+                capacity=max(0, event.places - event.confirmed_count),
                 label=f"{event.title} ({local:%a %-d %b %H:%M})",
                 min_sectors=request_round.min_sectors,
                 max_sector_share=share,
@@ -130,22 +138,38 @@ def _engine_input(request_round: RequestRound):
     return sessions, people
 
 
-def _progress(allocation_id: int, percent: int) -> None:
-    Allocation.objects.filter(pk=allocation_id).update(progress=percent)
+def _progress_recorder(allocation_id: int, also=None):
+    """A progress callback for the engine: the allocation's row shows the phase (the page polls
+    it); reading the requests takes the first 10%, the engine's phases the rest."""
+
+    def record(percent: int, phase: str) -> None:
+        overall = min(99, 10 + percent * 9 // 10)
+        Allocation.objects.filter(pk=allocation_id, status=AllocationStatus.RUNNING).update(
+            progress=overall, phase=phase[:120]
+        )
+        if also is not None:
+            also(overall, phase)
+
+    return record
 
 
-def allocation_run(*, allocation_id: int) -> bool:
-    """Run a queued allocation. Returns False when another worker already took it."""
+def allocation_run(*, allocation_id: int, progress=None) -> bool:
+    """Run a queued allocation. Returns False when another worker already took it.
+
+    `progress(percent, phase)`, if given, hears each phase too (the command line draws a bar).
+    """
     claimed = Allocation.objects.filter(pk=allocation_id, status=AllocationStatus.QUEUED).update(
-        status=AllocationStatus.RUNNING, progress=5
+        status=AllocationStatus.RUNNING, progress=1, phase="Reading the requests"
     )
     if not claimed:
         return False
     allocation = Allocation.objects.select_related("round").get(pk=allocation_id)
+    record = _progress_recorder(allocation_id, progress)
+    from eolc.allocation import engine  # numpy and OR-Tools load only when a round runs
+
     try:
         sessions, people = _engine_input(allocation.round)
-        _progress(allocation_id, 30)
-        result = engine.allocate(sessions, people)
+        result = engine.allocate(sessions, people, record)
     except Exception as exc:
         Allocation.objects.filter(pk=allocation_id).update(
             status=AllocationStatus.FAILED, error=str(exc)[:2000], finished_at=timezone.now()
@@ -167,6 +191,7 @@ def allocation_run(*, allocation_id: int) -> bool:
     Allocation.objects.filter(pk=allocation_id, status=AllocationStatus.RUNNING).update(
         status=AllocationStatus.DONE,
         progress=100,
+        phase="",
         result=stored,
         score=result.score["evenness"],
         baseline_score=result.baseline_score["evenness"],

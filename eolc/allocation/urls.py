@@ -9,6 +9,7 @@ urlpatterns = [
     path("allocation/rounds/new/", views.create_round, name="create_round"),
     path("allocation/rounds/<int:pk>/", views.show_round, name="round"),
     path("allocation/rounds/<int:pk>/run/", views.run_round, name="run"),
+    path("allocation/<int:pk>/progress/", views.show_progress, name="progress"),
     path("allocation/<int:pk>/move/", views.move_person, name="move"),
     path("allocation/<int:pk>/confirm/", views.confirm_allocation, name="confirm"),
 ]

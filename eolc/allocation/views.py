@@ -9,8 +9,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from eolc.allocation import services
 from eolc.allocation.forms import MoveForm, RoundForm
-from eolc.allocation.presenters import proposal_people, proposal_rows
+from eolc.allocation.models import AllocationStatus
+from eolc.allocation.presenters import proposal_people, proposal_rows, session_charts
 from eolc.programmes import access
+
+RUNNING = (AllocationStatus.QUEUED, AllocationStatus.RUNNING)
 
 
 @login_required
@@ -56,10 +59,25 @@ def show_round(request, pk):
             "request_count": request_round.requests.count(),
             "allocation": allocation,
             "rows": proposal_rows(allocation, events) if allocation else [],
+            "charts": session_charts(allocation, events) if allocation else [],
+            "running": allocation is not None and allocation.status in RUNNING,
             "people": proposal_people(allocation) if allocation else [],
             "choices": [(event.pk, event.title) for event in events],
         },
     )
+
+
+@login_required
+@require_GET
+def show_progress(request, pk):
+    """The progress line the round page polls; when the run ends, htmx reloads the whole page."""
+    allocation = access.get_managed_allocation_or_404(request.user, pk)
+    if not request.headers.get("HX-Request"):
+        return redirect("allocation:round", pk=allocation.round_id)
+    response = render(request, "allocation/_progress.html", {"allocation": allocation})
+    if allocation.status not in RUNNING:
+        response["HX-Refresh"] = "true"
+    return response
 
 
 @login_required

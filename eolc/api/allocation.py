@@ -35,6 +35,7 @@ class AllocationOut(Schema):
     round: int
     status: str
     progress: int = Field(description="Percent done while queued or running")
+    phase: str = Field(description="What the allocator is doing now, while it runs")
     placements: list[PlacementOut]
     unplaced: list[int] = Field(description="Person ids, earliest request first")
     score: float | None = Field(description="Mean sector evenness of the proposal, 0 to 1")
@@ -73,6 +74,7 @@ def _out(allocation):
         "round": allocation.round_id,
         "status": allocation.status,
         "progress": allocation.progress,
+        "phase": allocation.phase,
         "placements": result.get("placements", []),
         "unplaced": result.get("unplaced", []),
         "score": allocation.score,

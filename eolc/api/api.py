@@ -1,6 +1,6 @@
 """The JSON API at /api/v1/: a thin layer over each app's services and access checks."""
 
-from django.contrib.auth import authenticate
+from allauth.account.adapter import get_adapter as get_account_adapter
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from ninja import NinjaAPI, Status
@@ -12,6 +12,8 @@ from eolc.accounts.models import Area, JobRole, Sector
 from eolc.api import errors
 from eolc.api.auth import BearerToken
 from eolc.api.schemas import ErrorOut, PersonIn, PersonOut, TokenIn, TokenOut
+from eolc.audit.models import Action
+from eolc.audit.services import audit_record
 from eolc.programmes import access
 
 api = NinjaAPI(
@@ -33,11 +35,21 @@ errors.install(api)
     summary="Exchange an email and password for a bearer token",
 )
 def token_create(request, payload: TokenIn):
-    user = authenticate(request, email=payload.email.strip().lower(), password=payload.password)
-    if user is None:
+    # allauth's adapter applies the same failed-attempt lockout per address as the sign-in form,
+    # so the API is no way around it. Unknown and known addresses are counted alike.
+    try:
+        user = get_account_adapter(request).authenticate(
+            request, email=payload.email.strip().lower(), password=payload.password
+        )
+    except ValidationError:
+        return Status(429, {"detail": "Too many failed attempts for this address. Try again later."})
+    # allauth hands back a closed account whose password matched (for its "inactive" page): refuse it.
+    if user is None or not user.is_active:
         # The same reply for unknown accounts and wrong passwords.
         return Status(401, {"detail": "Email or password is not right"})
-    return Status(200, {"token": account_services.api_token_issue(person=user)})
+    token = account_services.api_token_issue(person=user)
+    audit_record(actor=user, action=Action.TOKEN_ISSUED, target=user, request=request)
+    return Status(200, {"token": token})
 
 
 @api.get("/me", response={200: PersonOut, 401: ErrorOut}, summary="The signed-in person's profile")
@@ -99,3 +111,14 @@ api.add_router("", events_router)
 from eolc.api.allocation import router as allocation_router  # noqa: E402
 
 api.add_router("", allocation_router)
+
+from eolc.api.action_plans import router as action_plans_router  # noqa: E402
+
+api.add_router("", action_plans_router)
+
+from eolc.api.library import router as library_router  # noqa: E402
+
+api.add_router("", library_router)
+from eolc.api.champions import router as champions_router  # noqa: E402
+
+api.add_router("", champions_router)

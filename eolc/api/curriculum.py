@@ -18,6 +18,8 @@ from ninja.throttling import AnonRateThrottle
 from pydantic import AfterValidator, Field, StringConstraints
 
 from eolc.api.schemas import ErrorOut, Text, _without_nul
+from eolc.audit.models import Action
+from eolc.audit.services import audit_record
 from eolc.curriculum import services
 from eolc.curriculum.models import CompletionSource, PartKind
 from eolc.curriculum.models import Status as PublishStatus
@@ -310,6 +312,8 @@ def enrolment_create(request, part_id: int, payload: EnrolmentIn):
 )
 def transcript(request, person_id: int):
     person = access.get_person_record_or_404(request.auth, _check_id(person_id))
+    if person.pk != request.auth.pk:
+        audit_record(actor=request.auth, action=Action.PERSONAL_DATA_VIEWED, target=person, request=request)
     record = transcript_for(person)
     return {
         "person": person.pk,

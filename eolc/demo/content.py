@@ -460,3 +460,8 @@ US_LAST_NAMES = [
     "Rivera", "Romano", "Russo", "Sanchez", "Schwartz", "Sullivan", "Tran", "Vasquez",
     "Washington", "Whitfield", "Williams",
 ]  # fmt: skip
+
+
+# The dashboard's extra session participants (reports demo). They join the London programme last,
+# so the other demo builders leave them out to stay the same on every load.
+PARTICIPANT_PREFIX = "participant"

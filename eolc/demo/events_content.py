@@ -17,6 +17,7 @@ from django.utils import timezone
 from eolc.accounts.models import Area
 from eolc.curriculum.models import Completion, Part
 from eolc.demo import content
+from eolc.demo.content import PARTICIPANT_PREFIX
 from eolc.events.models import (
     Attendance,
     Event,
@@ -263,9 +264,9 @@ def events_load(*, programmes, organisations, people) -> str:
     london_people = sorted(
         {
             m.person
-            for m in Membership.objects.filter(programme=london, person__is_demo=True).select_related(
-                "person"
-            )
+            for m in Membership.objects.filter(programme=london, person__is_demo=True)
+            .exclude(person__email__startswith=PARTICIPANT_PREFIX)
+            .select_related("person")
         },
         key=lambda person: person.email,
     )

@@ -22,7 +22,19 @@ from django.db import transaction
 from django.utils import timezone
 
 from eolc.accounts.models import Area, JobRole, Organisation, User
-from eolc.demo import content, curriculum_content, events_content
+from eolc.demo import (
+    allocation_content,
+    champions_content,
+    content,
+    curriculum_content,
+    evaluation_content,
+    events_content,
+    insights_content,
+    library_content,
+    mentoring_content,
+    reports_content,
+    scenario_content,
+)
 from eolc.programmes.models import (
     STAFF_ROLES,
     Membership,
@@ -398,6 +410,16 @@ def demo_load(*, stdout=None) -> DemoSummary:
     say(f"Authenticators added: {authenticators_created}")
     say(curriculum_content.curriculum_load(programmes=programmes, organisations=organisations, people=people))
     say(events_content.events_load(programmes=programmes, organisations=organisations, people=people))
+    say(mentoring_content.mentoring_load(programmes=programmes, people=people))
+    say(allocation_content.allocation_load(programmes=programmes, people=people))
+    say(insights_content.insights_load(programmes=programmes, organisations=organisations, people=people))
+    say(evaluation_content.evaluation_load(programmes=programmes, organisations=organisations, people=people))
+    say(champions_content.champions_load(programmes=programmes, people=people))
+    # After insights: the demo session plan teaches the programme's key messages.
+    say(library_content.library_load(programmes=programmes, people=people))
+    say(scenario_content.scenario_load(programmes=programmes, people=people))
+    # Last: it adds history on top of everything above and rebuilds the report rollups.
+    say(reports_content.reports_load(programmes=programmes, people=people))
 
     demo_users = User.objects.filter(is_demo=True)
     return DemoSummary(

@@ -11,7 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from eolc.events import services
+from eolc.audit.models import Action
+from eolc.audit.services import audit_record
+from eolc.events import links, services
 from eolc.events.forms import (
     EventFilterForm,
     EventForm,
@@ -116,6 +118,7 @@ def show_event(request, pk):
             "waitlisted_count": counted.waitlisted_count,
             "waitlist_position": position,
             "facilitators": ", ".join(str(person) for person in event.facilitators.all()),
+            "follow_ups": links.for_event(event, request.user, registration),
             "breadcrumbs": _crumbs(),
         },
     )
@@ -224,18 +227,23 @@ def personal_feed(request, token):
 @login_required
 @require_http_methods(["GET", "POST"])
 def my_calendar(request):
+    # The address is made on request (POST), so that opening the page never writes.
+    feed = getattr(request.user, "calendar_feed", None)
     if request.method == "POST":
         services.calendar_feed_reset(person=request.user)
-        messages.success(request, "Your calendar has a new address. The old address no longer works.")
+        if feed is None:
+            messages.success(request, "Your calendar address is ready.")
+        else:
+            messages.success(request, "Your calendar has a new address. The old address no longer works.")
         return redirect("events:my_calendar")
-    feed = services.calendar_feed_for(person=request.user)
     booked = access.events_for(request.user).booked_by(request.user).upcoming().chronological()
     waiting = access.registrations_for(request.user).for_person(request.user).waitlisted()
     return render(
         request,
         "events/my_calendar.html",
         {
-            "feed_url": request.build_absolute_uri(reverse("events:personal_feed", args=[feed.token])),
+            "feed_url": feed
+            and request.build_absolute_uri(reverse("events:personal_feed", args=[feed.token])),
             "booked": [EventPresenter(event, viewer=request.user) for event in booked],
             "waiting_count": waiting.count(),
             "breadcrumbs": _crumbs(),
@@ -429,6 +437,13 @@ def _local(value, zone):
 @require_GET
 def registrations_csv(request, pk):
     event = access.get_managed_event_or_404(request.user, pk)
+    audit_record(
+        actor=request.user,
+        action=Action.PERSONAL_DATA_EXPORTED,
+        target=event,
+        detail={"export": "registrations"},
+        request=request,
+    )
     zone = viewer_zone(request.user)
     rows = (
         [
@@ -453,6 +468,13 @@ def registrations_csv(request, pk):
 @require_GET
 def attendance_csv(request, pk):
     event = access.get_managed_event_or_404(request.user, pk)
+    audit_record(
+        actor=request.user,
+        action=Action.PERSONAL_DATA_EXPORTED,
+        target=event,
+        detail={"export": "attendance"},
+        request=request,
+    )
     marks = {a.person_id: a for a in event.attendances.all()}
     rows = []
     for registration in _registrations(request, event).confirmed():

@@ -6,6 +6,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from eolc.audit.models import Action
+from eolc.audit.services import audit_record
 from eolc.programmes import access, people
 from eolc.programmes.presenters import ProgrammePresenter, membership_rows
 
@@ -60,4 +62,10 @@ def people_list(request):
     # PostgreSQL refuses text containing NUL, and no name or email contains one.
     query = request.GET.get("q", "").replace("\x00", "").strip()
     page = Paginator(people.visible_to(request.user).search(query), 50).get_page(request.GET.get("page"))
+    audit_record(
+        actor=request.user,
+        action=Action.PERSONAL_DATA_VIEWED,
+        detail={"list": "people", "searched": bool(query), "page": page.number},
+        request=request,
+    )
     return render(request, "programmes/people_list.html", {"page": page, "query": query})

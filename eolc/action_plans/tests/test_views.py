@@ -33,6 +33,23 @@ def blank_actions(data, start=1):
     return data
 
 
+def test_a_plan_without_reminders_is_saved_with_none(client):
+    person = UserFactory()
+    client.force_login(person)
+    data = blank_actions(
+        {
+            **management(),
+            "title": "No reminders, thank you",
+            "actions-0-description": "Ring the district nurse team lead",
+            "actions-0-due_date": "2030-06-01",
+            "actions-0-category": PracticeCategory.OTHER,
+        }
+    )
+    response = client.post(reverse("action_plans:create"), data)
+    plan = ActionPlan.objects.get()
+    assert response.status_code == 302 and plan.reminder_weeks == []
+
+
 def test_writing_a_plan_with_an_event_and_partner_roles(client):
     person = UserFactory()
     event = EventFactory()
@@ -133,6 +150,27 @@ def test_signed_in_update_and_stuck_help(client):
     client.post(url, {"status": Status.DONE})
     action.refresh_from_db()
     assert action.status == Status.DONE and action.completed_at is not None
+
+
+def test_stuck_help_offers_champions_near_the_person_and_the_library(client):
+    from eolc.champions.tests.factories import NetworkFactory
+    from eolc.programmes.tests.factories import MembershipFactory
+
+    plan = make_plan(UserFactory())
+    network = NetworkFactory()
+    MembershipFactory(person=plan.owner, programme=network.programme)
+    NetworkFactory()  # a programme the person does not belong to
+    action = plan.actions.get()
+    client.force_login(plan.owner)
+    response = client.post(
+        reverse("action_plans:update", args=[action.pk]),
+        {"status": Status.STUCK, "stuck_reasons": ["manager"]},
+    )
+    body = response.content.decode()
+    local = reverse("champions:local", args=[network.programme.slug])
+    assert f'href="{local}?area={plan.owner.area_id}"' in body or f'href="{local}"' in body
+    assert body.count("Champions near you") == 1
+    assert reverse("library:index") in body
 
 
 def test_the_owner_downloads_a_pdf_of_the_plan(client):

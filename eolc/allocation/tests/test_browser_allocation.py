@@ -59,3 +59,33 @@ def test_propose_pin_and_confirm(page, axe_check, settings):
     axe_check(page)
     assert Registration.objects.filter(status=RegistrationStatus.CONFIRMED).count() == 4
     assert str(Registration.objects.get(person=people["Ada Health"]).event_id) == other
+
+
+def test_the_page_follows_a_run_in_the_background_and_shows_each_sessions_mix(page, axe_check):
+    programme = ProgrammeFactory(title="Working together in Barnet")
+    facilitator = UserFactory(full_name="Ola Mensah", email="ola.mensah@example.org")
+    MembershipFactory(programme=programme, person=facilitator, role=Role.FACILITATOR)
+    TOTP.activate(facilitator, SECRET)
+    events = [
+        EventFactory(programme=programme, title=title, capacity=3, starts_at=in_days(day, 18))
+        for title, day in (("Monday evening", 8), ("Wednesday evening", 10))
+    ]
+    request_round = services.round_open(title="Autumn learning sessions", events=events)
+    for sector in [Sector.HEALTH] * 3 + [Sector.SOCIAL_CARE] * 2 + [Sector.UNPAID_CARER]:
+        services.place_request_save(
+            request_round=request_round, person=UserFactory(sector=sector), available_events=events
+        )
+    # Queued with no worker running: the page polls until the run below finishes.
+    allocation = services.allocation_create(request_round=request_round, queue=False)
+
+    sign_in(page, facilitator, totp=True)
+    page.goto(f"/allocation/rounds/{request_round.pk}/")
+    expect(page.get_by_role("status")).to_contain_text("Waiting for a worker")
+    axe_check(page)
+    services.allocation_run(allocation_id=allocation.pk)
+    expect(page.get_by_text("Mix score")).to_be_visible(timeout=10_000)
+    for event in events:
+        table = page.get_by_role("table", name=f"{event.title}: people by sector")
+        expect(table).to_be_visible()
+        expect(page.get_by_role("img", name=re.compile(rf"^{event.title}\. Proposed: "))).to_be_visible()
+    axe_check(page)

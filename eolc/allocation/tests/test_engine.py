@@ -2,10 +2,13 @@
 
 import itertools
 from collections import Counter
+from dataclasses import replace
+from unittest import mock
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from eolc.allocation import engine
 from eolc.allocation.engine import (
     Person,
     Session,
@@ -188,3 +191,59 @@ def test_secondary_mix_by_role_improves_without_touching_sectors():
     result = allocate(sessions, people)
     assert sector_cost(result.mix) == 6
     assert all(n == 1 for m in result.mix.values() for n in m["role"].values())
+
+
+@settings(max_examples=60, deadline=None)
+@given(instances(max_people=6, max_sessions=3, pins=False))
+def test_the_sector_objective_stays_exact_when_most_units_share_a_tail_arc(instance):
+    """With no slack nearly every (session, sector) pair starts with a tail arc; the engine must
+    notice when a tail is under-priced and solve again."""
+    sessions, people = instance
+    sessions = [Session(id=s.id, capacity=s.capacity) for s in sessions]
+    with mock.patch.object(engine, "_UNIT_SLACK", 0):
+        result = allocate(sessions, people)
+    assert sector_cost(result.mix) == brute_force_best_sector_cost(sessions, people)
+
+
+def test_an_earlier_request_takes_the_place_of_a_later_one_of_the_same_sector():
+    sessions = [Session(id=1, capacity=1), Session(id=2, capacity=1)]
+    people = [
+        Person(id="a", sector="health", available=(1,), requested_at=0),
+        Person(id="b", sector="health", available=(1, 2), requested_at=1),
+        Person(id="c", sector="health", available=(2,), requested_at=2),
+    ]
+    result = allocate(sessions, people)
+    assert result.placements == {"a": 1, "b": 2}
+    assert result.unplaced == ["c"]
+
+
+def test_progress_is_reported_phase_by_phase():
+    seen = []
+    people = [Person(id=1, sector="health", available=(1,))]
+    allocate([Session(id=1, capacity=1)], people, lambda percent, phase: seen.append((percent, phase)))
+    percents = [percent for percent, _ in seen]
+    assert percents == sorted(percents)
+    assert percents[0] == 0 and percents[-1] == 100
+    assert all(phase for _, phase in seen)
+
+
+@settings(max_examples=80, deadline=None)
+@given(instances(max_people=10, max_sessions=4))
+def test_role_and_area_steps_never_touch_the_placed_count_or_the_sector_objective(instance):
+    sessions, people = instance
+    plain = [Session(id=s.id, capacity=s.capacity, pinned=s.pinned) for s in sessions]
+    with_roles = allocate(plain, people)
+    without_roles = allocate(plain, [replace(p, role="", area="") for p in people])
+    check_hard_constraints(plain, people, with_roles.placements)
+    assert len(with_roles.placements) == len(without_roles.placements)
+    assert sector_cost(with_roles.mix) == sector_cost(without_roles.mix)
+
+
+def test_a_place_goes_to_an_unplaced_person_when_that_mixes_roles_better():
+    sessions = [Session(id=1, capacity=2)]
+    people = [
+        Person(id=1, sector="health", role="nurse", available=(1,), requested_at=1),
+        Person(id=2, sector="health", role="nurse", available=(1,), requested_at=2),
+        Person(id=3, sector="health", role="gp", available=(1,), requested_at=3),
+    ]
+    assert allocate(sessions, people).placements == {1: 1, 3: 1}

@@ -1,7 +1,10 @@
 """Request rounds, runs in the background, pins and confirmation through the events services."""
 
+import io
+
 import pytest
 from django.core import mail
+from django.core.management import CommandError, call_command
 
 from eolc.accounts.models import Sector
 from eolc.accounts.tests.factories import UserFactory
@@ -141,3 +144,20 @@ def test_an_allocation_waits_in_the_queue_until_a_worker_runs_it():
     assert Allocation.objects.get(pk=allocation.pk).status == AllocationStatus.QUEUED
     assert services.allocation_run(allocation_id=allocation.pk) is True
     assert Allocation.objects.get(pk=allocation.pk).status == AllocationStatus.DONE
+
+
+@pytest.mark.django_db
+def test_the_command_line_runs_a_round_with_a_progress_bar():
+    request_round, events = make_round()
+    for sector in [Sector.HEALTH, Sector.SOCIAL_CARE, Sector.HEALTH]:
+        ask(request_round, events, sector)
+    out = io.StringIO()
+    call_command("allocate_round", str(request_round.pk), stdout=out)
+    text = out.getvalue()
+    assert "[##############################] 100%  Proposal ready" in text
+    assert "Mixing job roles and areas" in text
+    assert "Proposed: 3 placed, 0 without a place" in text
+    allocation = Allocation.objects.for_round(request_round).get()
+    assert allocation.status == AllocationStatus.DONE and allocation.phase == ""
+    with pytest.raises(CommandError, match="no request round"):
+        call_command("allocate_round", "999999", stdout=io.StringIO())

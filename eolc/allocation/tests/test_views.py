@@ -94,6 +94,7 @@ def test_the_pages_are_for_those_running_the_sessions(client, people, request_ro
         ("post", reverse("allocation:run", args=[request_round.pk])),
         ("post", reverse("allocation:confirm", args=[allocation.pk])),
         ("post", reverse("allocation:move", args=[allocation.pk])),
+        ("get", reverse("allocation:progress", args=[allocation.pk])),
     ]
     for person in (people.learner, people.champion, people.commissioner, people.other_admin, people.outsider):
         client.force_login(person)
@@ -107,3 +108,35 @@ def test_the_pages_are_for_those_running_the_sessions(client, people, request_ro
     client.force_login(people.admin)
     assert client.get(urls[0][1]).status_code == 200
     assert request_round.title in client.get(reverse("allocation:rounds")).text
+
+
+@pytest.mark.django_db
+def test_the_page_polls_the_run_and_reloads_when_it_ends(client, people, request_round):
+    client = signed_in(client, people.facilitator)
+    allocation = services.allocation_create(request_round=request_round)  # queued, no worker yet
+    progress_url = reverse("allocation:progress", args=[allocation.pk])
+    page = client.get(reverse("allocation:round", args=[request_round.pk]))
+    assert f'hx-get="{progress_url}"' in page.text and "Waiting for a worker" in page.text
+    Allocation.objects.filter(pk=allocation.pk).update(
+        status=AllocationStatus.RUNNING, progress=55, phase="Mixing job roles and areas"
+    )
+    polled = client.get(progress_url, headers={"HX-Request": "true"})
+    assert "Mixing job roles and areas: 55% done" in polled.text and "HX-Refresh" not in polled
+    assert client.get(progress_url).status_code == 302  # without htmx: back to the page
+    Allocation.objects.filter(pk=allocation.pk).update(status=AllocationStatus.DONE, progress=100)
+    assert client.get(progress_url, headers={"HX-Request": "true"})["HX-Refresh"] == "true"
+
+
+@pytest.mark.django_db
+def test_each_sessions_mix_is_drawn_beside_a_table_of_the_same_numbers(
+    client, people, request_round, sessions, immediate_tasks, django_capture_on_commit_callbacks
+):
+    client = signed_in(client, people.facilitator)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("allocation:run", args=[request_round.pk]))
+    page = client.get(reverse("allocation:round", args=[request_round.pk])).text
+    for event in sessions:
+        assert f'aria-labelledby="mix-{event.pk}-title"' in page
+        assert f"{event.title}: people by sector" in page
+    assert page.count("Proposed: Health 1, Social care 1. First come, first served: Health 2.") == 1
+    assert page.count('<svg viewBox="0 0 100 30"') == len(sessions)

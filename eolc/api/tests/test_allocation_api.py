@@ -5,7 +5,7 @@ import pytest
 from eolc.accounts.models import Sector
 from eolc.accounts.tests.factories import UserFactory
 from eolc.allocation import services
-from eolc.allocation.models import PlaceRequest
+from eolc.allocation.models import Allocation, PlaceRequest
 from eolc.api.tests.test_events_api import call, detail_of
 from eolc.events.models import Registration, RegistrationStatus
 from eolc.events.tests.factories import EventFactory, in_days
@@ -78,9 +78,14 @@ def test_only_organisers_run_and_read_allocations(client, people, sessions):
     for person in (people.learner, people.other_admin, people.outsider):
         detail_of(call(client, "get", f"/api/v1/allocations/{allocation.pk}", person), 404)
         detail_of(call(client, "post", f"/api/v1/allocations/{allocation.pk}/confirm", person), 404)
-    assert (
-        call(client, "get", f"/api/v1/allocations/{allocation.pk}", people.admin).json()["status"] == "queued"
+    queued = call(client, "get", f"/api/v1/allocations/{allocation.pk}", people.admin).json()
+    assert queued["status"] == "queued" and queued["progress"] == 0 and queued["phase"] == ""
+    Allocation.objects.filter(pk=allocation.pk).update(
+        status="running", progress=64, phase="Mixing job roles"
     )
+    running = call(client, "get", f"/api/v1/allocations/{allocation.pk}", people.admin).json()
+    assert (running["progress"], running["phase"]) == (64, "Mixing job roles")
+    Allocation.objects.filter(pk=allocation.pk).update(status="queued", progress=0, phase="")
     detail_of(call(client, "post", f"/api/v1/allocations/{allocation.pk}/confirm", people.admin), 409)
     detail_of(call(client, "get", "/api/v1/allocations/99999999", people.admin), 404)
     detail_of(call(client, "post", "/api/v1/allocations", people.admin, {"events": []}), 422)

@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from eolc.audit.models import Action
+from eolc.audit.services import audit_record
 from eolc.curriculum import presenters, services
 from eolc.curriculum.forms import RevokeForm
 from eolc.curriculum.pdf import pdf_response
@@ -59,6 +61,7 @@ def person_transcript(request, pk):
     person = access.get_person_record_or_404(request.user, pk)
     if person.pk == request.user.pk:
         return redirect("curriculum:transcript")
+    audit_record(actor=request.user, action=Action.PERSONAL_DATA_VIEWED, target=person, request=request)
     context = _transcript_context(request, person)
     context["breadcrumbs"] = [{"text": "Learning", "href": reverse("curriculum:catalogue")}]
     return render(request, "curriculum/transcript.html", context)

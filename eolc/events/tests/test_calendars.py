@@ -59,8 +59,10 @@ def test_the_personal_feed_is_secret_revocable_and_has_joining_links():
     services.registration_create(event=event, person=person)
     client = Client()
     client.force_login(person)
-    page = client.get(reverse("events:my_calendar"))
-    feed_url = page.context["feed_url"]
+    # Opening the page makes nothing; the address is made when asked for.
+    assert client.get(reverse("events:my_calendar")).context["feed_url"] is None
+    assert client.post(reverse("events:my_calendar")).status_code == 302
+    feed_url = client.get(reverse("events:my_calendar")).context["feed_url"]
     anonymous = Client()
     body = anonymous.get(feed_url).content
     calendar = parse(body)

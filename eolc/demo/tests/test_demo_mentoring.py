@@ -1,0 +1,44 @@
+"""Demo mentoring: three approved mentors leading monthly groups with mentees, loaded once."""
+
+import pytest
+from django.utils import timezone
+
+from eolc.demo.services import demo_load
+from eolc.events.models import Attendance, EventKind
+from eolc.mentoring.models import Feedback, Mentee, MenteeStatus, Mentor, MentoringGroup, SessionNote
+
+pytestmark = pytest.mark.django_db
+
+
+def counts():
+    return (
+        Mentor.objects.count(),
+        MentoringGroup.objects.count(),
+        Mentee.objects.count(),
+        Attendance.objects.filter(event__kind=EventKind.MENTORING).count(),
+        Feedback.objects.count(),
+        SessionNote.objects.count(),
+    )
+
+
+def test_demo_mentoring_loads_once_with_three_mentors_and_groups_with_mentees():
+    demo_load()
+    first = counts()
+    demo_load()
+    assert counts() == first
+
+    assert Mentor.objects.approved().count() == 3
+    assert Mentor.objects.waiting().count() == 1
+    groups = MentoringGroup.objects.with_member_counts()
+    assert groups.count() == 3
+    assert all(group.member_count >= 2 for group in groups)
+    assert len({group.mentor_id for group in groups}) == 3
+    for group in groups:
+        meetings = group.meetings()
+        assert meetings.count() == 6
+        assert meetings.filter(starts_at__lt=timezone.now()).count() == 2
+    assert Mentee.objects.filter(status=MenteeStatus.WAITING).count() == 2
+    assert Attendance.objects.filter(event__kind=EventKind.MENTORING, attended=True).exists()
+    assert Feedback.objects.exists()
+    note = SessionNote.objects.get()
+    assert note.author == note.group.mentor.person

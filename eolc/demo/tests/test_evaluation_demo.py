@@ -1,0 +1,36 @@
+"""The demo surveys: attached to London sessions, with enough paired answers to show results, loaded once."""
+
+import pytest
+
+from eolc.demo import content
+from eolc.demo.services import demo_load
+from eolc.evaluation import analytics
+from eolc.evaluation.models import Invitation, Response, Schedule, Survey
+from eolc.programmes.models import Programme
+
+pytestmark = pytest.mark.django_db
+
+
+def counts():
+    return (
+        Survey.objects.count(),
+        Schedule.objects.count(),
+        Invitation.objects.count(),
+        Response.objects.submitted().count(),
+        Response.objects.drafts().count(),
+    )
+
+
+def test_demo_surveys_have_paired_results_and_load_once():
+    demo_load()
+    first = counts()
+    demo_load()
+    assert counts() == first
+    london = Programme.objects.get(slug=content.LONDON)
+    assert Survey.objects.in_programme(london).count() == 4
+    summaries = analytics.confidence_change_summary(programme=london)
+    assert len(summaries) == 7 and all(s.n >= 20 and s.mean_change > 0 for s in summaries[:1])
+    assert all(s.n >= 5 for s in analytics.confidence_change_summary(programme=london, after="follow_up"))
+    learner = Invitation.objects.filter(person__email="learner@example.org").with_draft()
+    assert learner.count() == 2 and sum(i.has_draft for i in learner) == 1
+    assert not learner.filter(responded_at__isnull=False).exists()

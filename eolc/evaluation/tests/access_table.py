@@ -1,0 +1,29 @@
+"""Who may open each evaluation page (see eolc/core/tests/walk.py).
+
+Written by the trust work from what the pages answered. Rows without `args=` use id 1, which
+does not exist, so every role gets 404 there: give them builders of real objects (see
+eolc/events/tests/access_table.py) to test object-level access properly.
+"""
+
+from eolc.core.tests.walk import DENIED, HIDDEN, OK, Expect
+
+ACCESS = {
+    "evaluation:mine": Expect(OK),
+    "evaluation:answer": Expect(HIDDEN),
+    "evaluation:programme": Expect(OK, learner=DENIED, champion=DENIED, mentor=DENIED, other_admin=HIDDEN),
+    "evaluation:create": Expect(DENIED, facilitator=OK, admin=OK, other_admin=HIDDEN, site_admin=OK),
+    "evaluation:use_template": Expect(
+        DENIED, method="post", facilitator=OK, admin=OK, other_admin=HIDDEN, site_admin=OK
+    ),
+    "evaluation:edit": Expect(HIDDEN),
+    "evaluation:copy": Expect(HIDDEN, method="post"),
+    "evaluation:preview": Expect(HIDDEN),
+    "evaluation:add_question": Expect(HIDDEN, method="post"),
+    "evaluation:edit_question": Expect(HIDDEN),
+    "evaluation:delete_question": Expect(HIDDEN, method="post"),
+    "evaluation:move_question": Expect(HIDDEN, method="post"),
+    "evaluation:add_schedule": Expect(HIDDEN, method="post"),
+    "evaluation:delete_schedule": Expect(HIDDEN, method="post"),
+    "evaluation:results": Expect(HIDDEN),
+    "evaluation:remind": Expect(HIDDEN, method="post"),
+}

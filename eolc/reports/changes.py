@@ -1,0 +1,68 @@
+"""Notes that a programme's raw data changed, written in the same transaction as the change.
+
+Reports depend on every other app and nothing depends on reports (docs/design), so the apps that
+own the data cannot call us; we listen to their model signals instead. The receivers only record
+*that* something changed (one insert, no business rule); `rollups.refresh_due` rebuilds the facts
+within the minute. Queryset `update()` and `bulk_create()` send no signals: code that uses them on
+this data (the scale-data generator) rebuilds the rollups itself.
+"""
+
+from django.db.models.signals import post_delete, post_save
+
+from eolc.action_plans.models import Action, ActionPlan
+from eolc.curriculum.models import Completion
+from eolc.events.models import Attendance, Event
+from eolc.reports.models import RollupChange
+
+# Fields of a person that rollups group by; saving only other fields (e.g. last_login) changes nothing.
+PROFILE_FIELDS = {"sector", "job_role", "job_role_id", "area", "area_id"}
+
+
+def note(programme_ids) -> None:
+    RollupChange.objects.bulk_create(
+        [RollupChange(programme_id=pid) for pid in {pid for pid in programme_ids if pid is not None}]
+    )
+
+
+def _event_changed(sender, instance, **kwargs):
+    note([instance.programme_id])
+
+
+def _attendance_changed(sender, instance, **kwargs):
+    note(Event.objects.filter(pk=instance.event_id).values_list("programme_id", flat=True))
+
+
+def _completion_changed(sender, instance, **kwargs):
+    note([instance.part.programme_id])
+
+
+def _plan_changed(sender, instance, **kwargs):
+    if instance.event_id is not None:
+        note(Event.objects.filter(pk=instance.event_id).values_list("programme_id", flat=True))
+
+
+def _action_changed(sender, instance, **kwargs):
+    note(ActionPlan.objects.filter(pk=instance.plan_id).values_list("event__programme_id", flat=True))
+
+
+def _person_changed(sender, instance, created=False, update_fields=None, **kwargs):
+    if created or (update_fields is not None and not PROFILE_FIELDS & set(update_fields)):
+        return
+    attended = Event.objects.filter(attendances__person=instance).values_list("programme_id", flat=True)
+    completed = Completion.objects.filter(person=instance).values_list("part__programme_id", flat=True)
+    note([*attended.distinct(), *completed.distinct()])
+
+
+def connect() -> None:
+    from django.contrib.auth import get_user_model
+
+    for model, receiver in (
+        (Event, _event_changed),
+        (Attendance, _attendance_changed),
+        (Completion, _completion_changed),
+        (ActionPlan, _plan_changed),
+        (Action, _action_changed),
+    ):
+        post_save.connect(receiver, sender=model, dispatch_uid=f"reports-{model.__name__}-save")
+        post_delete.connect(receiver, sender=model, dispatch_uid=f"reports-{model.__name__}-delete")
+    post_save.connect(_person_changed, sender=get_user_model(), dispatch_uid="reports-person-save")

@@ -1,0 +1,226 @@
+"""Rebuilding a programme's facts from the raw rows (ADR 009).
+
+A rebuild replaces every fact row of one programme inside one transaction, so readers see the
+old facts or the new ones, never half of each. The heavy grouping runs in the database
+(INSERT … SELECT with a window function that finds each person's first session); Python only
+touches one row per session.
+"""
+
+import time
+from collections import defaultdict
+
+from django.contrib.auth import get_user_model
+from django.db import connection, transaction
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+from eolc.action_plans.models import Action, Status
+from eolc.curriculum.models import Completion
+from eolc.events.models import Attendance, Event, EventStatus
+from eolc.programmes.models import Programme
+from eolc.reports.models import (
+    MIX_BANDS,
+    CreditFact,
+    PlanFact,
+    ProfileAttendance,
+    ProfileDimension,
+    RollupChange,
+    RollupState,
+    SectorAttendance,
+    SessionFact,
+)
+
+FACTS = (SectorAttendance, ProfileAttendance, CreditFact, PlanFact, SessionFact)
+SECTOR_COUNT = 7
+
+
+def mix_index(counts) -> float | None:
+    """Gini–Simpson diversity of the sectors in a session, scaled so 1 is as even as the size allows.
+
+    Sessions of fewer than two people with a known sector have no mix to speak of (None).
+    """
+    counts = [n for n in counts if n]
+    total = sum(counts)
+    if total < 2:
+        return None
+    diversity = 1 - sum((n / total) ** 2 for n in counts)
+    ceiling = 1 - 1 / min(SECTOR_COUNT, total)
+    return round(min(diversity / ceiling, 1.0), 4)
+
+
+def mix_band(index: float | None) -> int | None:
+    return None if index is None else min(int(index * MIX_BANDS), MIX_BANDS - 1)
+
+
+def month_of(moment):
+    return timezone.localtime(moment).date().replace(day=1)
+
+
+def _attendance_sql(select: str, group_by: str) -> str:
+    """Attended sessions of one programme, each numbered per person in time order (1 = first)."""
+    # Table names come from model meta and values are parameters, so nothing here is user input.
+    return f"""
+        SELECT {select}, COUNT(*), SUM(CASE WHEN t.rn = 1 THEN 1 ELSE 0 END)
+        FROM (
+            SELECT f.event_id, f.month, f.kind, f.area_id, f.time_of_day,
+                   u.sector, u.job_role_id, u.area_id AS home_area_id,
+                   ROW_NUMBER() OVER (PARTITION BY a.person_id ORDER BY f.starts_at, f.event_id) AS rn
+            FROM {Attendance._meta.db_table} a
+            JOIN {SessionFact._meta.db_table} f ON f.event_id = a.event_id
+            JOIN {get_user_model()._meta.db_table} u ON u.id = a.person_id
+            WHERE f.programme_id = %s AND a.attended = %s
+        ) t
+        GROUP BY {group_by}
+    """  # noqa: S608
+
+
+def _sessions(programme_id) -> dict[int, SessionFact]:
+    events = Event.objects.filter(programme_id=programme_id, status=EventStatus.PUBLISHED).values_list(
+        "pk", "starts_at", "kind", "area_id", "time_of_day"
+    )
+    return {
+        pk: SessionFact(
+            programme_id=programme_id,
+            event_id=pk,
+            starts_at=starts_at,
+            month=month_of(starts_at),
+            kind=kind,
+            area_id=area_id,
+            time_of_day=time_of_day,
+        )
+        for pk, starts_at, kind, area_id, time_of_day in events
+    }
+
+
+def _attendance_facts(programme_id) -> None:
+    sector_table = SectorAttendance._meta.db_table
+    profile_table = ProfileAttendance._meta.db_table
+    params = [programme_id, True]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {sector_table} (programme_id, event_id, month, kind, area_id, time_of_day, sector,"
+            " attendances, people_new) "
+            + _attendance_sql(
+                f"{int(programme_id)}, t.event_id, t.month, t.kind, t.area_id, t.time_of_day, t.sector",
+                "t.event_id, t.month, t.kind, t.area_id, t.time_of_day, t.sector",
+            ),
+            params,
+        )
+        for dimension, column in (
+            (ProfileDimension.ROLE, "job_role_id"),
+            (ProfileDimension.HOME_AREA, "home_area_id"),
+        ):
+            cursor.execute(
+                f"INSERT INTO {profile_table} (programme_id, month, sector, dimension, {column},"
+                " attendances, people_new) "
+                + _attendance_sql(
+                    f"{int(programme_id)}, t.month, t.sector, '{dimension.value}', t.{column}",
+                    f"t.month, t.sector, t.{column}",
+                ),
+                params,
+            )
+
+
+def _mix(programme_id, sessions: dict[int, SessionFact]) -> None:
+    by_event = defaultdict(list)
+    rows = SectorAttendance.objects.filter(programme_id=programme_id)
+    for event_id, sector, attendances in rows.values_list("event_id", "sector", "attendances"):
+        by_event[event_id].append((sector, attendances))
+    for event_id, cells in by_event.items():
+        session = sessions[event_id]
+        session.attendances = sum(n for _, n in cells)
+        known = [n for sector, n in cells if sector]
+        session.sectors = len(known)
+        session.mix_index = mix_index(known)
+        session.mix_band = mix_band(session.mix_index)
+
+
+def _credits(programme_id) -> None:
+    rows = (
+        Completion.objects.filter(part__programme_id=programme_id)
+        .annotate(month=TruncMonth("completed_on"))
+        .values("month", "person__sector")
+        .annotate(completions=Count("pk"), hours=Sum("ce_hours"))
+    )
+    CreditFact.objects.bulk_create(
+        CreditFact(
+            programme_id=programme_id,
+            month=row["month"],
+            sector=row["person__sector"],
+            completions=row["completions"],
+            ce_hours=row["hours"],
+        )
+        for row in rows
+    )
+
+
+def _plans(programme_id) -> None:
+    actions = Action.objects.filter(plan__event__programme_id=programme_id)
+    figures = {
+        "people": Count("plan__owner", distinct=True),
+        "plans": Count("plan", distinct=True),
+        "actions": Count("pk"),
+        "done": Count("pk", filter=Q(status=Status.DONE)),
+    }
+    total = actions.aggregate(**figures)
+    if not total["actions"]:
+        return
+    facts = [PlanFact(programme_id=programme_id, category="", **total)]
+    for row in actions.values("category").annotate(**figures):
+        facts.append(PlanFact(programme_id=programme_id, **row))
+    PlanFact.objects.bulk_create(facts)
+
+
+def programme_rebuild(programme_id, *, change_ids=()) -> RollupState:
+    """Replace one programme's facts with ones computed from the raw data, and forget its changes."""
+    RollupState.objects.get_or_create(programme_id=programme_id, defaults={"refreshed_at": timezone.now()})
+    started = time.perf_counter()
+    with transaction.atomic():
+        # One rebuild per programme at a time: a second refresher waits here, then rebuilds again.
+        state = RollupState.objects.select_for_update().get(programme_id=programme_id)
+        for model in FACTS:
+            model.objects.filter(programme_id=programme_id).delete()
+        sessions = _sessions(programme_id)
+        SessionFact.objects.bulk_create(sessions.values(), batch_size=2000)
+        _attendance_facts(programme_id)
+        if sessions:
+            _mix(programme_id, sessions)
+            SessionFact.objects.filter(programme_id=programme_id).delete()
+            for session in sessions.values():
+                session.pk = None
+            SessionFact.objects.bulk_create(sessions.values(), batch_size=2000)
+        _credits(programme_id)
+        _plans(programme_id)
+        RollupChange.objects.filter(pk__in=list(change_ids)).delete()
+        state.refreshed_at = timezone.now()
+        state.seconds = round(time.perf_counter() - started, 3)
+        state.save(update_fields=["refreshed_at", "seconds"])
+    return state
+
+
+def refresh_due() -> int:
+    """Rebuild every programme with a recorded change; returns how many were rebuilt.
+
+    Only the change notes read here are deleted, so a change committed during a rebuild keeps
+    its note and is picked up by the next run.
+    """
+    pending = defaultdict(list)
+    for pk, programme_id in RollupChange.objects.values_list("pk", "programme_id"):
+        pending[programme_id].append(pk)
+    existing = set(Programme.objects.filter(pk__in=list(pending)).values_list("pk", flat=True))
+    for programme_id, change_ids in pending.items():
+        if programme_id in existing:
+            programme_rebuild(programme_id, change_ids=change_ids)
+        else:
+            RollupChange.objects.filter(pk__in=change_ids).delete()
+    return len(existing)
+
+
+def rebuild_all() -> int:
+    """Rebuild every programme (after bulk loads that send no signals)."""
+    ids = list(Programme.objects.values_list("pk", flat=True))
+    for programme_id in ids:
+        changes = RollupChange.objects.filter(programme_id=programme_id).values_list("pk", flat=True)
+        programme_rebuild(programme_id, change_ids=list(changes))
+    return len(ids)

@@ -1,0 +1,246 @@
+"""A national-sized data set for benchmarking reports: people, sessions, attendances, completions.
+
+Rows are written with `bulk_create` in large batches (no signals, no per-row queries), then the
+programme's rollups are rebuilt once. Everything lives in one programme whose slug marks it as
+generated, so a second run adds a second programme rather than mixing with real data.
+"""
+
+import datetime
+import random
+import sys
+import time
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
+from django.db import connection, transaction
+from django.utils import timezone
+
+from eolc.accounts.models import Area, AreaKind, JobRole, Sector
+from eolc.curriculum.models import Completion, CompletionSource, Part, PartKind
+from eolc.events.models import Attendance, Event, EventKind, EventStatus, time_of_day
+from eolc.programmes.models import Membership, Phase, Programme, Role
+from eolc.reports import rollups
+
+BATCH = 10_000
+SECTOR_WEIGHTS = {
+    Sector.HEALTH: 34,
+    Sector.SOCIAL_CARE: 30,
+    Sector.VOLUNTARY: 10,
+    Sector.PRIVATE: 10,
+    Sector.UNPAID_CARER: 5,
+    Sector.EDUCATION: 3,
+    Sector.OTHER: 3,
+    "": 5,
+}
+KIND_WEIGHTS = {
+    EventKind.WORKSHOP: 20,
+    EventKind.VIRTUAL: 30,
+    EventKind.SERIES: 10,
+    EventKind.LEARNING_SESSION: 25,
+    EventKind.CHAMPION_EVENT: 5,
+    EventKind.WEBINAR: 8,
+    EventKind.MENTORING: 2,
+}
+
+
+class Progress:
+    """A one-line text progress bar; prints whole lines when the output is not a terminal."""
+
+    def __init__(self, stream=None, width=30):
+        self.stream = stream or sys.stdout
+        self.width = width
+        self.tty = hasattr(self.stream, "isatty") and self.stream.isatty()
+        self._last = -1
+
+    def __call__(self, label, done, total):
+        percent = int(100 * done / total) if total else 100
+        if not self.tty and percent // 10 == self._last // 10 and done != total:
+            return
+        self._last = percent
+        filled = self.width * percent // 100
+        line = f"{label:<13} [{'#' * filled}{'.' * (self.width - filled)}] {percent:3d}% {done:,}/{total:,}"
+        if self.tty:
+            self.stream.write("\r" + line + ("\n" if done >= total else ""))
+        else:
+            self.stream.write(line + "\n")
+        self.stream.flush()
+
+
+@dataclass
+class ScaleSummary:
+    programme: Programme
+    people: int
+    events: int
+    attendances: int
+    completions: int
+    seconds: float
+    rollup_seconds: float
+
+
+def _weighted(rng, weights, n):
+    return rng.choices(list(weights), weights=list(weights.values()), k=n)
+
+
+def _people(rng, n, tag, areas, roles, progress):
+    User = get_user_model()
+    ids = []
+    for start in range(0, n, BATCH):
+        size = min(BATCH, n - start)
+        sectors = _weighted(rng, SECTOR_WEIGHTS, size)
+        batch = [
+            User(
+                email=f"scale-{tag}-{start + i}@scale.invalid",
+                full_name=f"Scale person {start + i}",
+                password=UNUSABLE_PASSWORD_PREFIX,
+                sector=sectors[i],
+                job_role_id=rng.choice(roles),
+                area_id=rng.choice(areas),
+            )
+            for i in range(size)
+        ]
+        created = User.objects.bulk_create(batch, batch_size=2000)
+        ids.extend(person.pk for person in created)
+        progress("People", start + size, n)
+    return ids
+
+
+def _events(rng, n, programme, areas, progress, now):
+    created_ids = []
+    for start in range(0, n, BATCH):
+        size = min(BATCH, n - start)
+        kinds = _weighted(rng, KIND_WEIGHTS, size)
+        batch = []
+        for i in range(size):
+            starts = now + datetime.timedelta(days=rng.uniform(-730, 90))
+            starts = starts.replace(minute=0, second=0, microsecond=0, hour=rng.choice([9, 10, 13, 14, 18]))
+            online = kinds[i] in (EventKind.VIRTUAL, EventKind.WEBINAR)
+            batch.append(
+                Event(
+                    title=f"Scale session {start + i}",
+                    kind=kinds[i],
+                    status=EventStatus.PUBLISHED,
+                    programme=programme,
+                    starts_at=starts,
+                    ends_at=starts + datetime.timedelta(hours=2),
+                    time_zone="Europe/London",
+                    time_of_day=time_of_day(starts, "Europe/London"),
+                    online=online,
+                    area_id=None if online and rng.random() < 0.5 else rng.choice(areas),
+                    capacity=200,
+                    created_at=now,
+                )
+            )
+        created_ids.extend(
+            (event.pk, event.starts_at) for event in Event.objects.bulk_create(batch, batch_size=2000)
+        )
+        progress("Sessions", start + size, n)
+    return created_ids
+
+
+def _insert(model, columns, rows) -> None:
+    """Plain rows straight into a table: COPY on PostgreSQL, one prepared INSERT on SQLite.
+
+    A million model instances and their INSERT statements would cost more than the data itself.
+    """
+    table = model._meta.db_table
+    names = ", ".join(columns)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            marks = ", ".join(["%s"] * len(columns))
+            cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)  # noqa: S608
+
+
+def _attendances(rng, n, events, people, progress, now):
+    held = [pk for pk, starts in events if starts < now]
+    if not held:
+        return 0
+    per_event, extra = divmod(n, len(held))
+    written, buffer = 0, []
+    for index, event_id in enumerate(held):
+        size = min(per_event + (1 if index < extra else 0), len(people))
+        attendees = rng.sample(people, size)
+        buffer.extend((event_id, person_id, rng.random() < 0.92, now) for person_id in attendees)
+        if len(buffer) >= BATCH * 5 or index == len(held) - 1:
+            with transaction.atomic():
+                _insert(Attendance, ["event_id", "person_id", "attended", "recorded_at"], buffer)
+            written += len(buffer)
+            buffer = []
+            progress("Attendances", written, n)
+    return written
+
+
+def _completions(rng, programme, people, progress, now):
+    part = Part.objects.create(
+        programme=programme, title="Working together at the end of life", kind=PartKind.LIVE, ce_hours=6
+    )
+    chosen = rng.sample(people, len(people) // 3)
+    today = now.date()
+    for start in range(0, len(chosen), BATCH):
+        Completion.objects.bulk_create(
+            [
+                Completion(
+                    person_id=person_id,
+                    part=part,
+                    completed_on=today - datetime.timedelta(days=rng.randint(0, 700)),
+                    source=CompletionSource.ATTENDANCE,
+                    ce_hours=part.ce_hours,
+                    created_at=now,
+                )
+                for person_id in chosen[start : start + BATCH]
+            ],
+            batch_size=2000,
+        )
+        progress("Completions", min(start + BATCH, len(chosen)), len(chosen))
+    return len(chosen)
+
+
+def generate(*, people, events, attendances, seed=2026, progress=None, lead=None) -> ScaleSummary:
+    """Write the data set and rebuild its rollups; `lead` (a person) becomes programme administrator."""
+    progress = progress or Progress()
+    rng = random.Random(seed)
+    started = time.perf_counter()
+    now = timezone.now()
+    tag = f"{seed}-{int(time.time())}"
+    areas = list(
+        Area.objects.filter(kind=AreaKind.LOCAL_AUTHORITY, parent__parent__code="E92000001").values_list(
+            "pk", flat=True
+        )
+    )
+    areas = areas or list(Area.objects.filter(kind=AreaKind.LOCAL_AUTHORITY).values_list("pk", flat=True))
+    roles = list(JobRole.objects.values_list("pk", flat=True))
+    with transaction.atomic():
+        programme = Programme.objects.create(
+            title=f"National scale test {tag}",
+            slug=f"scale-{tag}",
+            summary="Generated for benchmarks: a national programme at full size.",
+        )
+        phase = Phase.objects.create(
+            programme=programme,
+            name="National roll-out",
+            starts_on=(now - datetime.timedelta(days=730)).date(),
+            ends_on=(now + datetime.timedelta(days=90)).date(),
+        )
+        phase.target_areas.set(areas)
+        if lead is not None:
+            Membership.objects.create(programme=programme, person=lead, role=Role.ADMIN)
+    person_ids = _people(rng, people, tag, areas, roles, progress)
+    event_rows = _events(rng, events, programme, areas, progress, now)
+    written = _attendances(rng, attendances, event_rows, person_ids, progress, now)
+    completions = _completions(rng, programme, person_ids, progress, now)
+    generated = time.perf_counter()
+    state = rollups.programme_rebuild(programme.pk)
+    progress("Rollups", 1, 1)
+    return ScaleSummary(
+        programme=programme,
+        people=len(person_ids),
+        events=len(event_rows),
+        attendances=written,
+        completions=completions,
+        seconds=round(generated - started, 1),
+        rollup_seconds=state.seconds,
+    )

@@ -1,0 +1,86 @@
+"""Evaluation results, themes with quotes and practice examples in the dashboard and report."""
+
+import io
+
+import pytest
+from django.urls import reverse
+from django.utils.html import escape
+from pypdf import PdfReader
+
+from eolc.accounts.tests.factories import UserFactory
+from eolc.evaluation.models import SurveyKind, Timing
+from eolc.evaluation.tests.factories import ScheduleFactory, confidence_survey
+from eolc.evaluation.tests.test_pairing import answer
+from eolc.events.models import Event
+from eolc.insights import services as insight_services
+from eolc.insights.models import Consent, ExampleStatus, PracticeCategory
+from eolc.insights.tests.factories import PracticeExampleFactory, make_contribution
+from eolc.reports.dashboard import Scope, dashboard
+from eolc.reports.tests.builders import london_areas
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def evaluated(reported):
+    event = Event.objects.filter(programme=reported).order_by("starts_at").first()
+    pre = ScheduleFactory(
+        survey=confidence_survey(reported, SurveyKind.PRE), event=event, timing=Timing.BEFORE
+    )
+    post = ScheduleFactory(survey=confidence_survey(reported, SurveyKind.POST), event=event)
+    for before, after in (
+        ([3, 4], [7, 6]),
+        ([5, 2], [6, 2]),
+        ([4, 4], [8, 7]),
+        ([2, 5], [6, 6]),
+        ([6, 6], [7, 9]),
+    ):
+        person = UserFactory()
+        answer(pre, event, person, before)
+        answer(post, event, person, after)
+    quoted = make_contribution(
+        reported, text="A named nurse at the hospice answered our calls", consent=Consent.QUOTE
+    )
+    unquoted = make_contribution(
+        reported, text="Our manager never read the care plan", consent=Consent.ANONYMOUS
+    )
+    insight_services.theme_create(
+        programme=reported, title="One number to call", contributions=[quoted, unquoted]
+    )
+    PracticeExampleFactory(
+        title="Hospice link nurse for home care",
+        category=PracticeCategory.LIAISON,
+        area=london_areas()[0],
+        status=ExampleStatus.PUBLISHED,
+    )
+    PracticeExampleFactory(title="Unpublished idea", area=london_areas()[0])
+    return reported
+
+
+def test_paired_change_with_interval_and_n(evaluated):
+    board = dashboard(Scope(programme_ids=[evaluated.pk], suppress_small=False))
+    # know-roles: before 3,5,4,2,6 and after 7,6,8,6,7; contact-others: before 4,2,4,5,6 and after 6,2,7,6,9.
+    got = sorted((row[1], row[2], row[3], row[4]) for row in board.outcomes.rows)
+    assert got == [(5, 4.0, 6.8, "+2.80"), (5, 4.2, 6.0, "+1.80")]
+    assert all(" to " in row[5] for row in board.outcomes.rows)
+    assert [row[0] for row in board.theme_table.rows] == ["One number to call"]
+
+
+def test_commissioners_see_themes_with_few_contributions_suppressed(evaluated, client, people):
+    client.force_login(people.commissioner)
+    body = client.get(reverse("reports:dashboard", args=[evaluated.slug])).content.decode()
+    assert "One number to call" in body
+    assert "Change from before to after the session" in body
+
+
+def test_report_quotes_only_consenting_contributions_and_lists_examples(evaluated, client, people):
+    client.force_login(people.admin)
+    body = client.get(reverse("reports:report", args=[evaluated.slug])).content.decode()
+    assert escape("A named nurse at the hospice answered our calls") in body
+    assert "Our manager never read the care plan" not in body
+    assert "Hospice link nurse for home care" in body
+    assert "Unpublished idea" not in body
+    pdf = client.get(reverse("reports:report_pdf", args=[evaluated.slug])).content
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "A named nurse at the hospice answered our calls" in text
+    assert "Change from before to after the session" in text
