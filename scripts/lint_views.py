@@ -1,6 +1,6 @@
 """Fail when a view queries a model directly instead of through an access-checking helper.
 
-Views must load data through `eolc/programmes/access.py` helpers, scoped querysets or
+Views must load data through `eolc/programmes/access/` helpers, scoped querysets or
 services, so that nobody sees rows outside their reach. `Model.objects` in a view is the
 usual way that rule gets broken, so it is refused here.
 """

@@ -1,6 +1,6 @@
 """Action plans: what a person will do after a session, the reminders that follow it up, and buddies.
 
-A plan is private to its owner. Reading it is decided in `eolc/programmes/access.py`; follow-through
+A plan is private to its owner. Reading it is decided in `eolc/programmes/access/`; follow-through
 figures are computed over plans without identity (see `analytics.py`).
 """
 

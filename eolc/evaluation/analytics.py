@@ -3,7 +3,7 @@
 Every function takes the same filters (see `_responses`) and returns querysets of plain values or
 a handful of numbers, whatever the number of answers. Pairing uses the pseudonymous key only, so
 nothing here can name the person behind a pair. Callers decide who may see which programme
-(`eolc/programmes/access.py`) and suppress small numbers where they show them.
+(`eolc/programmes/access/`) and suppress small numbers where they show them.
 """
 
 import math

@@ -1,6 +1,6 @@
 """Writes for insights: capturing and reviewing contributions, themes, suggestions, key messages
 and practice examples. Reads live on the models' querysets; who may call these is decided in
-eolc/programmes/access.py."""
+eolc.programmes.access."""
 
 import re
 

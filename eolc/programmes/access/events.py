@@ -1,0 +1,133 @@
+"""Who may see, run and book events, registrations and calendar feeds.
+
+Event models are looked up through the app registry: events depend on programmes.
+"""
+
+from django.apps import apps
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
+
+from eolc.programmes.access.curriculum import _curriculum
+from eolc.programmes.models import Membership, Programme, Role
+
+EVENT_MANAGER_ROLES = (Role.ADMIN, Role.FACILITATOR)
+
+
+def _events(model_name):
+    return apps.get_model("events", model_name)
+
+
+def event_programmes_for(user):
+    """Programmes in which a person may schedule and run events."""
+    return Programme.objects.with_role(user, *EVENT_MANAGER_ROLES)
+
+
+def can_schedule_events(user) -> bool:
+    return user.is_authenticated and (user.is_site_admin or event_programmes_for(user).exists())
+
+
+def managed_series(user):
+    """Series a person may add sessions to: those of programmes where they run events."""
+    Series = _events("Series")
+    if not user.is_authenticated:
+        return Series.objects.none()
+    if user.is_site_admin:
+        return Series.objects.all()
+    return Series.objects.filter(programme__in=event_programmes_for(user).values("pk"))
+
+
+def managed_events(user):
+    """Events a person runs: in programmes where they administer or facilitate, or named on."""
+    Event = _events("Event")
+    if not user.is_authenticated:
+        return Event.objects.none()
+    if user.is_site_admin:
+        return Event.objects.all()
+    return Event.objects.filter(
+        Q(programme__in=event_programmes_for(user).values("pk"))
+        | Q(pk__in=Event.facilitators.through.objects.filter(user=user).values("event"))
+    )
+
+
+def public_events():
+    """Published events: anyone may see these, signed in or not."""
+    return _events("Event").objects.published()
+
+
+def events_for(user):
+    """Events a person may see: every published or cancelled one, plus drafts they run."""
+    Event = _events("Event")
+    listed = Event.objects.listed()
+    if not user.is_authenticated:
+        return listed
+    return Event.objects.filter(Q(pk__in=listed.values("pk")) | Q(pk__in=managed_events(user).values("pk")))
+
+
+def can_manage_event(user, event) -> bool:
+    return managed_events(user).filter(pk=event.pk).exists()
+
+
+def get_event_or_404(user, pk):
+    return get_object_or_404(events_for(user).select_related("area", "host", "programme", "series"), pk=pk)
+
+
+def get_managed_event_or_404(user, pk):
+    """An event the person runs; 404 if they cannot see it, 403 if they can but do not run it."""
+    event = get_event_or_404(user, pk)
+    if not can_manage_event(user, event):
+        raise PermissionDenied("Only the event's facilitators and programme administrators can do this.")
+    return event
+
+
+def registrations_for(user):
+    """Registrations a person may see or change: their own and those at events they run."""
+    Registration = _events("Registration")
+    if not user.is_authenticated:
+        return Registration.objects.none()
+    if user.is_site_admin:
+        return Registration.objects.all()
+    events = managed_events(user)
+    return Registration.objects.filter(
+        Q(person=user)
+        | Q(event__in=events.values("pk"))
+        | Q(series__in=events.filter(series__isnull=False).values("series"))
+    )
+
+
+def get_registration_or_404(user, pk):
+    return get_object_or_404(registrations_for(user).select_related("event", "series", "person"), pk=pk)
+
+
+def bookable_people_for(user, event):
+    """People a facilitator may register for an event: members of its programme (everyone for site admins)."""
+    User = apps.get_model(settings.AUTH_USER_MODEL)
+    people = User.objects.filter(is_active=True)
+    if user.is_site_admin:
+        return people
+    if event.programme_id is None:
+        return people.filter(pk__in=event.registrations.values("person"))
+    return people.filter(pk__in=Membership.objects.filter(programme_id=event.programme_id).values("person"))
+
+
+def get_bookable_person_or_404(user, event, pk):
+    if not can_manage_event(user, event):
+        raise PermissionDenied("Only the event's facilitators can register other people.")
+    return get_object_or_404(bookable_people_for(user, event), pk=pk)
+
+
+def get_verifiable_certificate_or_404(code):
+    """Anyone may verify a certificate by its code; only its public facts are shown."""
+    Certificate = _curriculum("Certificate")
+    code = code.strip().upper().replace("\x00", "")[:19]
+    return get_object_or_404(
+        Certificate.objects.select_related("completion__person", "completion__part__programme"), code=code
+    )
+
+
+def get_calendar_feed_or_404(token):
+    """The owner of a personal calendar address; the secret token is the credential."""
+    CalendarFeed = _events("CalendarFeed")
+    feeds = CalendarFeed.objects.select_related("person").filter(person__is_active=True)
+    return get_object_or_404(feeds, token=token)
