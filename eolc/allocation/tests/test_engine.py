@@ -8,12 +8,12 @@ from unittest import mock
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eolc.allocation import engine
 from eolc.allocation.engine import (
     Person,
     Session,
     allocate,
     first_come_first_served,
+    flow,
     max_placeable,
     sector_cost,
     session_mix,
@@ -200,7 +200,7 @@ def test_the_sector_objective_stays_exact_when_most_units_share_a_tail_arc(insta
     notice when a tail is under-priced and solve again."""
     sessions, people = instance
     sessions = [Session(id=s.id, capacity=s.capacity) for s in sessions]
-    with mock.patch.object(engine, "_UNIT_SLACK", 0):
+    with mock.patch.object(flow, "_UNIT_SLACK", 0):
         result = allocate(sessions, people)
     assert sector_cost(result.mix) == brute_force_best_sector_cost(sessions, people)
 
