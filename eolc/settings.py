@@ -155,15 +155,23 @@ else:
 NINJA_NUM_PROXIES = env_int("NUM_PROXIES", 0)
 
 # --- Background tasks -----------------------------------------------------
-TASKS_BACKEND = env_choice("TASKS_BACKEND", ("database", "immediate"), "database")
+# `database` (the default) keeps the queue in PostgreSQL/SQLite, worked by `manage.py db_worker`.
+# `rq` is the scale-out path: the queue in Redis (REDIS_URL, else 127.0.0.1:6379), worked by
+# `manage.py rqworker --job-class django_tasks_rq.Job default` (docs/operations.md).
+TASKS_BACKEND = env_choice("TASKS_BACKEND", ("database", "immediate", "rq"), "database")
 TASKS = {
     "default": {
         "BACKEND": {
             "database": "django_tasks_db.DatabaseBackend",
             "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+            "rq": "django_tasks_rq.RQBackend",
         }[TASKS_BACKEND],
     }
 }
+# Installations sharing one Redis keep apart by its database number (redis://host:6379/<n>).
+RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": 30 * 60}}
+if TASKS_BACKEND == "rq":
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
 
 # --- Accounts -------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

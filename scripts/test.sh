@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 
 bash scripts/ensure_chromium.sh
+bash scripts/ensure_redis.sh
 
 pg_url="${TEST_POSTGRES_URL:-}"
 if [[ -z "$pg_url" && "${DATABASE_URL:-}" == postgres* ]]; then
