@@ -256,6 +256,31 @@ def reach_tables(scope: Scope) -> list[Table]:
     return tables
 
 
+def reach_by_quarter(scope: Scope) -> Table:
+    """Reach by calendar quarter: the month table folded up, for the printed report.
+
+    People are counted at their first session, so a quarter's people are the sum of its months'.
+    """
+    quarters: dict[tuple[int, int], dict] = {}
+    for row in _grouped(scope, "month"):
+        month = row["month"]
+        cell = quarters.setdefault(
+            (month.year, (month.month - 1) // 3 + 1), {"people": 0, "sessions": 0, "attendances": 0}
+        )
+        for key in cell:
+            cell[key] += row[key] or 0
+    return Table(
+        "quarter",
+        "Reach by quarter",
+        ["Quarter", *REACH_COLUMNS],
+        [
+            [f"{year} Q{quarter}", scope.count(c["people"]), c["sessions"], scope.count(c["attendances"])]
+            for (year, quarter), c in sorted(quarters.items())
+        ],
+        chart=3,
+    )
+
+
 def headline(scope: Scope) -> Headline:
     totals = scope.attendance().aggregate(
         people=Sum("people_new"), sessions=Count("event", distinct=True), attendances=Sum("attendances")

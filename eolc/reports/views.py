@@ -161,9 +161,9 @@ def all_export_table(request, table, fmt):
 # --- The programme report ---------------------------------------------------------------------
 
 
-def _report_context(request, programme):
+def _report_context(request, programme, *, pdf=False):
     _, scope = _scope(request, access.programmes_for(request.user).filter(pk=programme.pk), programme)
-    return report.assemble(programme, scope)
+    return report.assemble(programme, scope, pdf=pdf)
 
 
 @login_required
@@ -192,7 +192,7 @@ def programme_report_pdf(request, slug):
     return pdf_response(
         request,
         "reports/report_pdf.html",
-        _report_context(request, programme),
+        _report_context(request, programme, pdf=True),
         f"{programme.slug}-report.pdf",
     )
 

@@ -93,3 +93,26 @@ def test_commissioners_reach_no_person_level_page_or_export(client, people, repo
         body = client.get(reverse(name, args=[reported.slug])).content.decode()
         assert escape(people.learner.full_name) not in body
         assert people.learner.email not in body
+
+
+def test_printed_tables_keep_the_largest_rows_and_say_how_many_are_left_out():
+    from eolc.core.charts import SUPPRESSED, Table
+    from eolc.reports.report import printable
+
+    table = Table("role", "Reach by job role", ["Job role", "People"], [[f"r{i}", i] for i in range(14)])
+    table.rows.append(["hidden", SUPPRESSED])
+    printed = printable(table, limit=3, more="job roles")
+    assert [row[0] for row, _ in printed.rows] == ["r13", "r12", "r11"]
+    assert [bar for _, bar in printed.rows] == [100.0, round(1200 / 13, 1), round(1100 / 13, 1)]
+    assert "The 3 largest of 15 job roles" in printed.note
+
+
+def test_quarters_add_up_to_the_months(people, reported):
+    from eolc.reports.dashboard import reach_by_quarter, reach_tables
+
+    scope = Scope(programme_ids=[reported.pk], suppress_small=False)
+    months = next(table for table in reach_tables(scope) if table.key == "month")
+    quarters = reach_by_quarter(scope)
+    for column in (1, 2, 3):
+        assert sum(row[column] for row in quarters.rows) == sum(row[column] for row in months.rows)
+    assert all(" Q" in row[0] for row in quarters.rows)
