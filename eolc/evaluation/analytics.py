@@ -65,13 +65,14 @@ def _responses(
     return responses
 
 
-def paired_confidence_changes(*, measure=None, after=SurveyKind.POST, **filters):
+def paired_confidence_changes(*, measure=None, after=SurveyKind.POST, with_session=False, **filters):
     """One row per person and measure who answered both before and after: a values queryset of
     `pairing_key`, `scope`, `measure`, `pre` and `post` (whole numbers), computed in one GROUP BY.
 
     `after` picks the comparison: POST (straight after) or FOLLOW_UP (months later). A pair is the
     same pairing key within the same scope (one event, or one part's sessions). Sector filters
     apply to the "after" answer's respondent, who is the same person as the "before" one.
+    `with_session` adds the "after" answer's `event_id` and `person_id`, for the reports' rollups.
     """
     responses = _responses(**filters).exclude(pairing_key="")
     answers = Answer.objects.filter(
@@ -86,11 +87,19 @@ def paired_confidence_changes(*, measure=None, after=SurveyKind.POST, **filters)
     def value_in(kind):
         return Max(Case(When(response__survey__kind=kind, then="value"), output_field=IntegerField()))
 
+    def after_field(name):
+        return Max(Case(When(response__survey__kind=after, then=name), output_field=IntegerField()))
+
+    session = (
+        {"event_id": after_field("response__event_id"), "person_id": after_field("response__person_id")}
+        if with_session
+        else {}
+    )
     return (
         answers.values(
             pairing_key=F("response__pairing_key"), scope=F("response__scope"), measure=F("question__measure")
         )
-        .annotate(pre=value_in(SurveyKind.PRE), post=value_in(after))
+        .annotate(pre=value_in(SurveyKind.PRE), post=value_in(after), **session)
         .filter(pre__isnull=False, post__isnull=False)
         .order_by("measure", "scope", "pairing_key")
     )
@@ -156,25 +165,30 @@ def confidence_change_summary(**filters) -> list[ChangeSummary]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    summaries = []
-    for measure, n, pre, post, change, squares in rows:
-        low = high = None
-        if n > 1:
-            variance = max((float(squares) - n * float(change) ** 2) / (n - 1), 0.0)
-            margin = _t95(n - 1) * math.sqrt(variance / n)
-            low, high = round(float(change) - margin, 2), round(float(change) + margin, 2)
-        summaries.append(
-            ChangeSummary(
-                measure=measure,
-                n=n,
-                mean_pre=round(float(pre), 2),
-                mean_post=round(float(post), 2),
-                mean_change=round(float(change), 2),
-                ci_low=low,
-                ci_high=high,
-            )
-        )
-    return summaries
+    return [
+        summary_from_sums(measure, n, pre * n, post * n, change * n, squares)
+        for measure, n, pre, post, change, squares in rows
+    ]
+
+
+def summary_from_sums(measure, n, pre_sum, post_sum, change_sum, change_squares) -> ChangeSummary:
+    """A measure's summary from the sums over its n pairs (what the reports' rollups keep)."""
+    n = int(n)
+    pre, post, change = (float(total) / n for total in (pre_sum, post_sum, change_sum))
+    low = high = None
+    if n > 1:
+        variance = max((float(change_squares) - n * change**2) / (n - 1), 0.0)
+        margin = _t95(n - 1) * math.sqrt(variance / n)
+        low, high = round(change - margin, 2), round(change + margin, 2)
+    return ChangeSummary(
+        measure=measure,
+        n=n,
+        mean_pre=round(pre, 2),
+        mean_post=round(post, 2),
+        mean_change=round(change, 2),
+        ci_low=low,
+        ci_high=high,
+    )
 
 
 def response_counts(*, by=("survey", "event"), programme=None, survey=None, event=None):

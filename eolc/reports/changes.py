@@ -11,6 +11,7 @@ from django.db.models.signals import post_delete, post_save
 
 from eolc.action_plans.models import Action, ActionPlan
 from eolc.curriculum.models import Completion
+from eolc.evaluation.models import Response, Survey
 from eolc.events.models import Attendance, Event
 from eolc.reports.models import RollupChange
 
@@ -45,12 +46,19 @@ def _action_changed(sender, instance, **kwargs):
     note(ActionPlan.objects.filter(pk=instance.plan_id).values_list("event__programme_id", flat=True))
 
 
+def _response_changed(sender, instance, **kwargs):
+    # Drafts count nowhere; a response is submitted (or deleted) once, so this notes little.
+    if instance.submitted_at is not None:
+        note(Survey.objects.filter(pk=instance.survey_id).values_list("programme_id", flat=True))
+
+
 def _person_changed(sender, instance, created=False, update_fields=None, **kwargs):
     if created or (update_fields is not None and not PROFILE_FIELDS & set(update_fields)):
         return
     attended = Event.objects.filter(attendances__person=instance).values_list("programme_id", flat=True)
     completed = Completion.objects.filter(person=instance).values_list("part__programme_id", flat=True)
-    note([*attended.distinct(), *completed.distinct()])
+    answered = Response.objects.filter(person=instance).values_list("survey__programme_id", flat=True)
+    note([*attended.distinct(), *completed.distinct(), *answered.distinct()])
 
 
 def connect() -> None:
@@ -62,6 +70,7 @@ def connect() -> None:
         (Completion, _completion_changed),
         (ActionPlan, _plan_changed),
         (Action, _action_changed),
+        (Response, _response_changed),
     ):
         post_save.connect(receiver, sender=model, dispatch_uid=f"reports-{model.__name__}-save")
         post_delete.connect(receiver, sender=model, dispatch_uid=f"reports-{model.__name__}-delete")

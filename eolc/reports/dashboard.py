@@ -24,6 +24,7 @@ from eolc.programmes.models import Phase
 from eolc.reports.models import (
     MIX_BANDS,
     CreditFact,
+    OutcomeFact,
     PlanFact,
     ProfileAttendance,
     ProfileDimension,
@@ -97,6 +98,12 @@ class Scope:
 
     def credits(self):
         return self._sector(self._base(CreditFact))
+
+    def outcomes(self, comparison):
+        rows = self._base(OutcomeFact).filter(comparison=comparison)
+        if self.kind:
+            rows = rows.filter(kind=self.kind)
+        return self._sector(rows)
 
     def _sector(self, rows):
         return rows.filter(sector="" if self.sector == "unknown" else self.sector) if self.sector else rows
@@ -500,26 +507,36 @@ def phases(programme_ids):
 
 
 # --- Evaluation and insights ---------------------------------------------------------------------
-# Read from the evaluation and insights apps' own aggregates: one query each, whatever the volume.
+# Outcomes come from the rollups (OutcomeFact); themes from the insights app's own aggregate query.
+# One query each, whatever the volume.
 
 
-def _evaluation_filters(scope: Scope) -> dict:
-    start, end = scope.months
-    if end is not None:
-        end = (end.replace(day=28) + datetime.timedelta(days=4)).replace(day=1) - datetime.timedelta(days=1)
-    return {
-        "programme": scope.programme_ids[0] if len(scope.programme_ids) == 1 else None,
-        "start": start,
-        "end": end,
-        "area": scope.area,
-        "event_kind": scope.kind or None,
-        "sector": "" if scope.sector == "unknown" else scope.sector,
-    }
+def outcome_summaries(scope: Scope, comparison=SurveyKind.POST) -> list[evaluation.ChangeSummary]:
+    """Per measure: pairs, means before and after, mean change and its 95% interval, from the rollups."""
+    rows = (
+        scope.outcomes(comparison)
+        .values("measure")
+        .annotate(
+            n=Sum("pairs"),
+            pre=Sum("pre_sum"),
+            post=Sum("post_sum"),
+            change=Sum("change_sum"),
+            squares=Sum("change_squares"),
+        )
+        .order_by("measure")
+    )
+    return [
+        evaluation.summary_from_sums(
+            row["measure"], row["n"], row["pre"], row["post"], row["change"], row["squares"]
+        )
+        for row in rows
+        if row["n"]
+    ]
 
 
 def outcome_table(scope: Scope) -> Table:
     """Paired before-and-after change per measure, with its 95% confidence interval and n."""
-    summaries = evaluation.confidence_change_summary(**_evaluation_filters(scope))
+    summaries = outcome_summaries(scope)
     labels = dict(
         Question.objects.filter(survey__kind=SurveyKind.PRE, measure__in=[s.measure for s in summaries])
         .order_by("measure", "pk")
@@ -535,14 +552,19 @@ def outcome_table(scope: Scope) -> Table:
         rows.append(
             [label, summary.n, summary.mean_pre, summary.mean_post, f"{summary.mean_change:+.2f}", interval]
         )
+    note = (
+        "Each person's answers before and after are paired without their identity; only people who "
+        "answered both count."
+    )
+    if scope.area is not None:
+        note += " These figures follow the programme, date, kind of session and sector filters only."
     return Table(
         "outcomes",
         "Change from before to after the session",
         ["Measure", "People (pairs)", "Before (mean)", "After (mean)", "Change", "95% confidence interval"],
         rows,
         chart=None,
-        note="Each person's answers before and after are paired without their identity; only people who "
-        "answered both count.",
+        note=note,
     )
 
 

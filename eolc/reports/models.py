@@ -171,6 +171,37 @@ class PlanFact(models.Model):
         return f"{self.done}/{self.actions} done in {self.programme_id} {self.category or 'all'}"
 
 
+class OutcomeFact(models.Model):
+    """Paired before-and-after answers summed per measure, session month, kind and sector.
+
+    A pair is one person's "before" and "after" answers to one measure (evaluation/analytics.py);
+    its month and kind are those of the session the "after" answer was about, its sector the
+    respondent's. Sums of answers, changes and squared changes give each cell's mean change and its
+    confidence interval after summing any set of cells. Areas are left out to keep the cells few:
+    the dashboard says so when an area filter is set.
+    """
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="+")
+    comparison = models.CharField(max_length=20, help_text="The kind of survey compared with before")
+    measure = models.SlugField(max_length=60)
+    month = models.DateField(null=True, help_text="Empty when the session is no longer published")
+    kind = models.CharField(max_length=30, blank=True)
+    sector = models.CharField(max_length=20, blank=True)
+    pairs = models.PositiveIntegerField()
+    pre_sum = models.BigIntegerField()
+    post_sum = models.BigIntegerField()
+    change_sum = models.BigIntegerField()
+    change_squares = models.BigIntegerField()
+
+    objects = FactQuerySet.as_manager()
+
+    class Meta:
+        indexes = [models.Index(fields=["programme", "comparison", "month"])]
+
+    def __str__(self):
+        return f"{self.pairs} pairs for {self.measure} in {self.programme_id} {self.month}"
+
+
 class LearningPoints(models.Model):
     """What the programme lead says the programme learned: the report's closing section."""
 

@@ -9,6 +9,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from eolc.curriculum.models import Completion
+from eolc.evaluation.analytics import confidence_change_summary
 from eolc.events.models import Attendance, Event, EventStatus
 
 
@@ -56,4 +57,5 @@ def figures(programme_id, now=None) -> dict:
         "credits": Completion.objects.filter(part__programme_id=programme_id).aggregate(
             completions=Count("pk"), hours=Sum("ce_hours")
         ),
+        "outcomes": confidence_change_summary(programme=programme_id),
     }

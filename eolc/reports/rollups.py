@@ -17,11 +17,14 @@ from django.utils import timezone
 
 from eolc.action_plans.models import Action, Status
 from eolc.curriculum.models import Completion
+from eolc.evaluation import analytics as evaluation
+from eolc.evaluation.models import SurveyKind
 from eolc.events.models import Attendance, Event, EventStatus
 from eolc.programmes.models import Programme
 from eolc.reports.models import (
     MIX_BANDS,
     CreditFact,
+    OutcomeFact,
     PlanFact,
     ProfileAttendance,
     ProfileDimension,
@@ -31,7 +34,9 @@ from eolc.reports.models import (
     SessionFact,
 )
 
-FACTS = (SectorAttendance, ProfileAttendance, CreditFact, PlanFact, SessionFact)
+FACTS = (SectorAttendance, ProfileAttendance, CreditFact, PlanFact, OutcomeFact, SessionFact)
+# The surveys compared with the "before" survey: straight after, and the follow-up months later.
+COMPARISONS = (SurveyKind.POST, SurveyKind.FOLLOW_UP)
 SECTOR_COUNT = 7
 
 
@@ -172,6 +177,30 @@ def _plans(programme_id) -> None:
     PlanFact.objects.bulk_create(facts)
 
 
+def _outcomes(programme_id) -> None:
+    """Pairs of answers summed per cell: the pairing GROUP BY runs once here, not on every page."""
+    table = OutcomeFact._meta.db_table
+    for comparison in COMPARISONS:
+        pairs = evaluation.paired_confidence_changes(
+            programme=programme_id, after=comparison, with_session=True
+        )
+        # Compiled by Django with its values kept apart as parameters; table names come from model meta.
+        inner, params = pairs.order_by().query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} (programme_id, comparison, measure, month, kind, sector, pairs,"  # noqa: S608
+                " pre_sum, post_sum, change_sum, change_squares)"
+                f" SELECT {int(programme_id)}, %s, p.measure, f.month, COALESCE(f.kind, ''),"
+                " COALESCE(u.sector, ''), COUNT(*), SUM(p.pre), SUM(p.post), SUM(p.post - p.pre),"
+                " SUM((p.post - p.pre) * (p.post - p.pre))"
+                f" FROM ({inner}) p"
+                f" LEFT JOIN {SessionFact._meta.db_table} f ON f.event_id = p.event_id"
+                f" LEFT JOIN {get_user_model()._meta.db_table} u ON u.id = p.person_id"
+                " GROUP BY p.measure, f.month, f.kind, u.sector",
+                [comparison.value, *params],
+            )
+
+
 def programme_rebuild(programme_id, *, change_ids=()) -> RollupState:
     """Replace one programme's facts with ones computed from the raw data, and forget its changes."""
     RollupState.objects.get_or_create(programme_id=programme_id, defaults={"refreshed_at": timezone.now()})
@@ -192,6 +221,7 @@ def programme_rebuild(programme_id, *, change_ids=()) -> RollupState:
             SessionFact.objects.bulk_create(sessions.values(), batch_size=2000)
         _credits(programme_id)
         _plans(programme_id)
+        _outcomes(programme_id)
         RollupChange.objects.filter(pk__in=list(change_ids)).delete()
         state.refreshed_at = timezone.now()
         state.seconds = round(time.perf_counter() - started, 3)

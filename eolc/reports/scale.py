@@ -1,4 +1,5 @@
-"""A national-sized data set for benchmarking reports: people, sessions, attendances, completions.
+"""A national-sized data set for benchmarking reports: people, sessions, attendances, completions
+and before-and-after survey answers.
 
 Rows are written with `bulk_create` in large batches (no signals, no per-row queries), then the
 programme's rollups are rebuilt once. Everything lives in one programme whose slug marks it as
@@ -18,6 +19,8 @@ from django.utils import timezone
 
 from eolc.accounts.models import Area, AreaKind, JobRole, Sector
 from eolc.curriculum.models import Completion, CompletionSource, Part, PartKind
+from eolc.evaluation import services as evaluation_services
+from eolc.evaluation.models import Answer, QuestionKind, Response, Survey, SurveyKind
 from eolc.events.models import Attendance, Event, EventKind, EventStatus, time_of_day
 from eolc.programmes.models import Membership, Phase, Programme, Role
 from eolc.reports import rollups
@@ -74,6 +77,7 @@ class ScaleSummary:
     events: int
     attendances: int
     completions: int
+    answers: int
     seconds: float
     rollup_seconds: float
 
@@ -155,7 +159,8 @@ def _insert(model, columns, rows) -> None:
             cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)  # noqa: S608
 
 
-def _attendances(rng, n, events, people, progress, now):
+def _attendances(rng, n, events, people, progress, now, sample=None, keep=0.0):
+    """Write `n` attendances over the held sessions; attended ones are put in `sample` at rate `keep`."""
     held = [pk for pk, starts in events if starts < now]
     if not held:
         return 0
@@ -164,7 +169,12 @@ def _attendances(rng, n, events, people, progress, now):
     for index, event_id in enumerate(held):
         size = min(per_event + (1 if index < extra else 0), len(people))
         attendees = rng.sample(people, size)
-        buffer.extend((event_id, person_id, rng.random() < 0.92, now) for person_id in attendees)
+        rows = [(event_id, person_id, rng.random() < 0.92, now) for person_id in attendees]
+        if sample is not None and keep:
+            sample.extend(
+                (event_id, person_id) for event_id, person_id, came, _ in rows if came and rng.random() < keep
+            )
+        buffer.extend(rows)
         if len(buffer) >= BATCH * 5 or index == len(held) - 1:
             with transaction.atomic():
                 _insert(Attendance, ["event_id", "person_id", "attended", "recorded_at"], buffer)
@@ -199,7 +209,98 @@ def _completions(rng, programme, people, progress, now):
     return len(chosen)
 
 
-def generate(*, people, events, attendances, seed=2026, progress=None, lead=None) -> ScaleSummary:
+# Share of people who answered before a session that also answered straight after it.
+POST_RATE = 0.85
+
+
+def _survey_pair(programme):
+    """The standard before and after confidence surveys, copied into the programme."""
+    surveys = {}
+    for key in ("confidence-pre", "confidence-post"):
+        template = Survey.objects.templates().get(template_key=key)
+        surveys[template.kind] = evaluation_services.survey_copy(
+            survey=template, programme=programme, by=None
+        )
+    return surveys[SurveyKind.PRE], surveys[SurveyKind.POST]
+
+
+def _answer_rows(rng, questions, response_id, before=None):
+    """Plain answer rows for one response; "after" scores move from `before` by a mostly positive change."""
+    rows, scores = [], {}
+    for question in questions:
+        if question.kind in (QuestionKind.LIKERT, QuestionKind.CONFIDENCE):
+            low, high = (1, 5) if question.kind == QuestionKind.LIKERT else (1, 10)
+            if before is None:
+                value = round(rng.gauss((low + high) / 2 - 0.8, (high - low) / 5))
+            else:
+                value = before.get(question.measure, low) + round(rng.gauss(0.12 * (high - low), 1.3))
+            value = min(max(value, low), high)
+            scores[question.measure] = value
+            rows.append((response_id, question.pk, value, "", "[]", ""))
+        elif question.kind == QuestionKind.SINGLE:
+            rows.append((response_id, question.pk, None, rng.choice(question.options), "[]", ""))
+    return rows, scores
+
+
+def _survey_answers(rng, n, programme, sample, starts, progress):
+    """About `n` answers: people who attended answer before, most of them after too; scores paired."""
+    if not n or not sample:
+        return 0
+    pre_survey, post_survey = _survey_pair(programme)
+    pre_questions = [q for q in pre_survey.questions.all() if q.kind != QuestionKind.TEXT]
+    post_questions = [q for q in post_survey.questions.all() if q.kind != QuestionKind.TEXT]
+    keys = {}
+    written = 0
+    for start in range(0, len(sample), BATCH // 5):
+        chunk = sample[start : start + BATCH // 5]
+        responses = []
+        for event_id, person_id in chunk:
+            if person_id not in keys:
+                keys[person_id] = evaluation_services.pairing_key(
+                    programme_id=programme.pk, person_id=person_id
+                )
+            when = starts[event_id]
+            common = {"event_id": event_id, "person_id": person_id, "pairing_key": keys[person_id]}
+            before = when - datetime.timedelta(days=1)
+            responses.append(
+                Response(
+                    survey=pre_survey,
+                    scope=f"event:{event_id}",
+                    started_at=before,
+                    submitted_at=before,
+                    **common,
+                )
+            )
+            if rng.random() < POST_RATE:
+                after = when + datetime.timedelta(hours=2)
+                responses.append(
+                    Response(
+                        survey=post_survey,
+                        scope=f"event:{event_id}",
+                        started_at=after,
+                        submitted_at=after,
+                        **common,
+                    )
+                )
+        rows, scores = [], {}
+        for response in Response.objects.bulk_create(responses, batch_size=2000):
+            key = (response.event_id, response.person_id)
+            if response.survey_id == pre_survey.pk:
+                answers, scores[key] = _answer_rows(rng, pre_questions, response.pk)
+            else:
+                answers, _ = _answer_rows(rng, post_questions, response.pk, before=scores.get(key))
+            rows.extend(answers)
+        rows = rows[: n - written]
+        with transaction.atomic():
+            _insert(Answer, ["response_id", "question_id", "value", "choice", "choices", "text"], rows)
+        written += len(rows)
+        progress("Answers", written, n)
+        if written >= n:
+            break
+    return written
+
+
+def generate(*, people, events, attendances, answers=0, seed=2026, progress=None, lead=None) -> ScaleSummary:
     """Write the data set and rebuild its rollups; `lead` (a person) becomes programme administrator."""
     progress = progress or Progress()
     rng = random.Random(seed)
@@ -230,8 +331,14 @@ def generate(*, people, events, attendances, seed=2026, progress=None, lead=None
             Membership.objects.create(programme=programme, person=lead, role=Role.ADMIN)
     person_ids = _people(rng, people, tag, areas, roles, progress)
     event_rows = _events(rng, events, programme, areas, progress, now)
-    written = _attendances(rng, attendances, event_rows, person_ids, progress, now)
+    # Enough attended places to draw the survey answers from (before, and after at POST_RATE).
+    per_person = 8 + POST_RATE * 7
+    keep = min(1.0, 1.1 * answers / per_person / max(attendances * 0.92, 1))
+    sample = []
+    written = _attendances(rng, attendances, event_rows, person_ids, progress, now, sample, keep)
     completions = _completions(rng, programme, person_ids, progress, now)
+    rng.shuffle(sample)
+    answered = _survey_answers(rng, answers, programme, sample, dict(event_rows), progress)
     generated = time.perf_counter()
     state = rollups.programme_rebuild(programme.pk)
     progress("Rollups", 1, 1)
@@ -241,6 +348,7 @@ def generate(*, people, events, attendances, seed=2026, progress=None, lead=None
         events=len(event_rows),
         attendances=written,
         completions=completions,
+        answers=answered,
         seconds=round(generated - started, 1),
         rollup_seconds=state.seconds,
     )

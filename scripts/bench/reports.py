@@ -24,6 +24,7 @@ SIZES = {
     "people": int(100_000 * SCALE),
     "events": int(10_000 * SCALE),
     "attendances": int(1_000_000 * SCALE),
+    "answers": int(300_000 * SCALE),
 }
 RUNS = 3
 PG_DATABASE = "eolc_bench_reports"

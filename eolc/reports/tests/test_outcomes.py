@@ -15,7 +15,8 @@ from eolc.events.models import Event
 from eolc.insights import services as insight_services
 from eolc.insights.models import Consent, ExampleStatus, PracticeCategory
 from eolc.insights.tests.factories import PracticeExampleFactory, make_contribution
-from eolc.reports.dashboard import Scope, dashboard
+from eolc.reports import rollups
+from eolc.reports.dashboard import Scope, dashboard, outcome_summaries
 from eolc.reports.tests.builders import london_areas
 
 pytestmark = pytest.mark.django_db
@@ -54,6 +55,7 @@ def evaluated(reported):
         status=ExampleStatus.PUBLISHED,
     )
     PracticeExampleFactory(title="Unpublished idea", area=london_areas()[0])
+    rollups.refresh_due()
     return reported
 
 
@@ -64,6 +66,33 @@ def test_paired_change_with_interval_and_n(evaluated):
     assert got == [(5, 4.0, 6.8, "+2.80"), (5, 4.2, 6.0, "+1.80")]
     assert all(" to " in row[5] for row in board.outcomes.rows)
     assert [row[0] for row in board.theme_table.rows] == ["One number to call"]
+
+
+def test_outcome_rollups_equal_the_pairing_queries_and_follow_filters(evaluated):
+    from eolc.evaluation import analytics
+
+    event = Event.objects.filter(programme=evaluated).order_by("starts_at").first()
+    assert outcome_summaries(Scope(programme_ids=[evaluated.pk], suppress_small=False)) == (
+        analytics.confidence_change_summary(programme=evaluated)
+    )
+    for sector in ("health", "social_care", "unknown"):
+        got = outcome_summaries(Scope(programme_ids=[evaluated.pk], suppress_small=False, sector=sector))
+        want = analytics.confidence_change_summary(
+            programme=evaluated, sector="" if sector == "unknown" else sector
+        )
+        if sector != "unknown":  # the raw query cannot ask for "no sector"
+            assert got == want, sector
+    other_kind = "webinar" if event.kind != "webinar" else "workshop"
+    assert outcome_summaries(Scope(programme_ids=[evaluated.pk], suppress_small=False, kind=other_kind)) == []
+    # A respondent's new sector reaches the figures at the next refresh.
+    respondent = analytics.Response.objects.filter(survey__programme=evaluated).first().person
+    respondent.sector = "education"
+    respondent.save()
+    rollups.refresh_due()
+    by_education = outcome_summaries(
+        Scope(programme_ids=[evaluated.pk], suppress_small=False, sector="education")
+    )
+    assert [summary.n for summary in by_education] == [1, 1]
 
 
 def test_commissioners_see_themes_with_few_contributions_suppressed(evaluated, client, people):

@@ -13,7 +13,14 @@ from eolc.curriculum.tests.factories import PartFactory
 from eolc.events.models import Attendance, EventStatus, TimeOfDay
 from eolc.programmes.tests.factories import PhaseFactory, ProgrammeFactory
 from eolc.reports import raw, rollups
-from eolc.reports.dashboard import KIND_LABELS, NOT_RECORDED, Scope, dashboard, sector_label
+from eolc.reports.dashboard import (
+    KIND_LABELS,
+    NOT_RECORDED,
+    Scope,
+    dashboard,
+    outcome_summaries,
+    sector_label,
+)
 from eolc.reports.models import RollupChange, SessionFact
 from eolc.reports.tests.builders import london_areas, person, random_change
 
@@ -49,6 +56,9 @@ def assert_rollups_match(programme, now):
         totals["attendances"],
     )
     assert board.headline.planned == expected["planned"]
+    assert (
+        outcome_summaries(Scope(programme_ids=[programme.pk], suppress_small=False)) == expected["outcomes"]
+    )
 
     assert _table(board, "sector") == {
         sector_label(sector): [row["people"], row["sessions"], row["attendances"]]

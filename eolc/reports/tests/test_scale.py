@@ -7,8 +7,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from eolc.evaluation import analytics
+from eolc.evaluation.models import Answer
 from eolc.events.models import Attendance
 from eolc.reports import scale
+from eolc.reports.dashboard import Scope, outcome_summaries
 from eolc.reports.tests.test_rollups import assert_rollups_match
 
 pytestmark = pytest.mark.django_db
@@ -19,10 +22,15 @@ def quiet(*args):
 
 
 def test_the_generator_writes_what_was_asked_and_rollups_match(people):
-    summary = scale.generate(people=60, events=30, attendances=400, seed=7, progress=quiet)
+    summary = scale.generate(people=60, events=30, attendances=400, answers=300, seed=7, progress=quiet)
     assert summary.people == 60 and summary.events == 30 and summary.attendances == 400
     assert Attendance.objects.filter(event__programme=summary.programme).count() == 400
+    assert summary.answers == 300
+    assert Answer.objects.filter(response__survey__programme=summary.programme).count() == 300
     assert_rollups_match(summary.programme, timezone.now())
+    pairs = analytics.confidence_change_summary(programme=summary.programme)
+    assert pairs and all(summary.n > 5 for summary in pairs)
+    assert outcome_summaries(Scope(programme_ids=[summary.programme.pk], suppress_small=False)) == pairs
 
 
 def test_the_command_shows_progress(capsys):
