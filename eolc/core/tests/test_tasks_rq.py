@@ -85,7 +85,7 @@ def test_health_says_unhealthy_when_redis_does_not_answer(settings):
     assert health.task_queue_state() == {"backend": "rq", "ok": False}
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_separate_rq_worker_process_sends_the_email(rq_queue, tmp_path):
     """The deployment shape: the app enqueues, `manage.py rqworker` in another process works it."""
     if connection.vendor != "postgresql":
