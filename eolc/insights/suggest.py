@@ -7,6 +7,11 @@ model are used instead, for at most EMBED_LIMIT texts picked at random (the mode
 step); the others join the group whose words they share most. Either way the vectors are unit length
 and clustered with k-means, with k chosen by the silhouette score on a sample over a small range. Top
 terms always come from TF-IDF, because people need words to name a theme.
+
+Every numeric library runs on one thread here (THREADS). The matrices are small, so a second thread
+gains little on an idle machine, but a background worker shares its cores with the web server and
+other jobs, and BLAS and OpenMP threads that wait on each other on a busy machine made a run several
+times slower (docs/benchmarks/themes.md).
 """
 
 import functools
@@ -17,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 MIN_CLUSTER = 2
 MAX_K = 12
@@ -25,6 +31,7 @@ SAMPLE = 2000
 EMBED_LIMIT = 1500
 TERMS = 5
 REPRESENTATIVES = 3
+THREADS = 1
 TFIDF = "tfidf"
 EMBEDDINGS = "embeddings"
 
@@ -111,19 +118,23 @@ def _kmeans(vectors, k, seed):
 
 
 def _choose_k(vectors, seed, progress):
-    """Pick k by the silhouette of k-means on a sample, then cluster every vector with that k."""
-    from sklearn.metrics import silhouette_score
+    """Pick k by the silhouette of k-means on a sample, then cluster every vector with that k.
+
+    The sample's cosine distances are computed once and shared by every candidate k.
+    """
+    from sklearn.metrics import pairwise_distances, silhouette_score
 
     n = len(vectors)
     rng = np.random.default_rng(seed)
     sample = vectors[rng.choice(n, size=min(n, SAMPLE), replace=False)]
+    distances = pairwise_distances(sample, metric="cosine")
     top = min(MAX_K, len(sample) - 1, max(2, int(math.sqrt(n))))
     best = None
     candidates = range(2, top + 1)
     for step, k in enumerate(candidates):
         labels, _ = _kmeans(sample, k, seed)
         if len(set(labels)) > 1:
-            score = float(silhouette_score(sample, labels, metric="cosine"))
+            score = float(silhouette_score(distances, labels, metric="precomputed"))
             if best is None or score > best[0]:
                 best = (score, k)
         progress(50 + int(40 * (step + 1) / len(candidates)))
@@ -167,6 +178,18 @@ def suggest_themes(
     suggestion = Suggestion(method=method)
     if len(texts) < 2 * MIN_CLUSTER:
         return suggestion
+    # The limit applies to the libraries loaded when it is set, so load them first.
+    import sklearn.cluster
+    import sklearn.decomposition
+    import sklearn.feature_extraction.text
+    import sklearn.metrics  # noqa: F401
+
+    with threadpool_limits(limits=THREADS):
+        return _suggest(texts, suggestion, seed, progress)
+
+
+def _suggest(texts, suggestion, seed, progress):
+    method = suggestion.method
     matrix, terms = _tfidf(texts)
     lsa = _lsa(matrix, seed)
     progress(15)
