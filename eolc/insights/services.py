@@ -204,6 +204,33 @@ def theme_unassign(*, theme, contributions) -> None:
 
 
 @transaction.atomic
+def theme_move(*, source, target, contributions) -> None:
+    """Take contributions out of one theme and put them in another of the same programme."""
+    contributions = list(contributions)
+    if target.pk == source.pk:
+        raise InsightRefused("Choose a different theme to move it to.")
+    if target.programme_id != source.programme_id:
+        raise InsightRefused("Contributions can only move between themes of one programme.")
+    _same_programme(target, contributions)
+    source.contributions.remove(*contributions)
+    target.contributions.add(*contributions)
+
+
+@transaction.atomic
+def theme_merge(*, theme, into) -> Theme:
+    """Fold `theme` into `into`: its contributions join, key messages it supported are supported by
+    `into` instead (so traceability is kept), and `theme` is deleted."""
+    if into.pk == theme.pk:
+        raise InsightRefused("Choose a different theme to merge into.")
+    if into.programme_id != theme.programme_id:
+        raise InsightRefused("Themes can only be merged within one programme.")
+    into.contributions.add(*theme.contributions.all())
+    into.key_messages.add(*theme.key_messages.all())
+    theme.delete()
+    return into
+
+
+@transaction.atomic
 def theme_delete(*, theme) -> None:
     theme.delete()
 
@@ -268,8 +295,9 @@ def suggestion_run(*, run_id: int, method: str | None = None) -> bool:
 
 
 @transaction.atomic
-def suggestion_accept(*, run, index, title, by=None) -> Theme:
-    """Make one suggested cluster a theme; contributions no longer approved since the run are left out."""
+def suggestion_accept(*, run, index, title="", by=None, into=None) -> Theme:
+    """Make one suggested cluster a theme, or add it to the existing theme `into`; contributions no
+    longer approved since the run are left out."""
     run = SuggestionRun.objects.select_for_update().get(pk=run.pk)
     if run.status != SuggestionStatus.DONE or not 0 <= index < len(run.clusters):
         raise InsightRefused("That suggestion is no longer available.")
@@ -280,7 +308,13 @@ def suggestion_accept(*, run, index, title, by=None) -> Theme:
         .approved()
         .filter(pk__in=run.clusters[index]["contributions"])
     )
-    theme = theme_create(programme=run.programme, title=title, by=by, contributions=members)
+    if into is None:
+        theme = theme_create(programme=run.programme, title=title, by=by, contributions=members)
+    else:
+        if into.programme_id != run.programme_id:
+            raise InsightRefused("Suggestions can only join themes of their own programme.")
+        theme_assign(theme=into, contributions=members)
+        theme = into
     run.accepted = [*run.accepted, index]
     run.save(update_fields=["accepted"])
     return theme

