@@ -141,3 +141,33 @@ def test_progress_is_polled_with_htmx_until_the_run_ends(client, people, program
     assert client.get(url).status_code == 302  # without htmx: back to the page
     SuggestionRun.objects.filter(pk=run.pk).update(status=SuggestionStatus.DONE, progress=100)
     assert client.get(url, headers=HTMX)["HX-Refresh"] == "true"
+
+
+def test_theme_pages_make_the_same_number_of_queries_for_more_rows(client, people, programme):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from eolc.accounts.models import JobRole
+
+    roles = [JobRole.objects.create(slug=f"role-{n}", name=f"Role {n}") for n in range(6)]
+    theme = services.theme_create(programme=programme, title="Records")
+    client.force_login(people.facilitator)
+    pages = [reverse("insights:themes", args=[programme.slug]), reverse("insights:theme", args=[theme.pk])]
+
+    def counts():
+        found = []
+        for url in pages:
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(url).status_code == 200
+            found.append(len(queries))
+        return found
+
+    def add(n):
+        added = [make_contribution(programme, text=f"Row {n}", job_role=roles[n % 6]) for n in range(n)]
+        services.theme_assign(theme=theme, contributions=added)
+
+    add(2)
+    counts()  # the first request also sets up the session
+    few = counts()
+    add(6)
+    assert counts() == few

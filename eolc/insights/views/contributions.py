@@ -80,7 +80,7 @@ def contribute(request):
 @login_required
 @require_GET
 def my_contributions(request):
-    contributions = access.own_contributions(request.user).newest_first().select_related("event")
+    contributions = access.own_contributions(request.user).newest_first().select_related("event", "job_role")
     return render(
         request,
         "insights/my_contributions.html",

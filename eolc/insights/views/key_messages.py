@@ -128,7 +128,7 @@ def edit_message(request, pk):
 @require_GET
 def show_message(request, pk):
     message = access.get_managed_key_message_or_404(request.user, pk)
-    supporting = message.supporting_contributions().select_related("event").order_by("kind", "pk")
+    supporting = message.supporting_contributions().select_related("event", "job_role").order_by("kind", "pk")
     return render(
         request,
         "insights/message.html",

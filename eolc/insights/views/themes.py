@@ -48,7 +48,7 @@ def themes(request, slug):
         access.managed_contributions(request.user)
         .in_programme(programme)
         .approved()
-        .select_related("event")
+        .select_related("event", "job_role")
         .prefetch_related("themes")
     )
     themes = programme.themes.annotate(size=Count("contributions"))
@@ -107,7 +107,9 @@ def _theme_context(request, theme, form):
     return {
         "theme": theme,
         "form": form,
-        "rows": contribution_rows(theme.contributions.select_related("event").order_by("kind", "pk")),
+        "rows": contribution_rows(
+            theme.contributions.select_related("event", "job_role").order_by("kind", "pk")
+        ),
         "other_themes": theme.programme.themes.exclude(pk=theme.pk),
         "breadcrumbs": _hub_crumbs(
             {
