@@ -69,7 +69,7 @@ def _empty(model, name):
 
 
 @transaction.atomic
-def person_erase(*, person, by=None):
+def person_erase(*, person, by=None, reason: str = ""):
     """Anonymise the person everywhere. Rows that count towards reports stay; what they wrote goes.
 
     Everything runs in one transaction: an erasure is never half done.
@@ -100,7 +100,9 @@ def person_erase(*, person, by=None):
     person.set_unusable_password()
     person.save()
     Erasure.objects.get_or_create(person=person, defaults={"erased_by": by})
-    audit_record(actor=by, action=Action.ERASED, target=person)
+    audit_record(
+        actor=by, action=Action.ERASED, target=person, detail={"grounds": reason} if reason else None
+    )
     return person
 
 

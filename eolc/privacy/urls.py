@@ -8,4 +8,5 @@ urlpatterns = [
     path("privacy/", views.notice, name="notice"),
     path("privacy/my-data/", views.my_data, name="my_data"),
     path("privacy/my-data.zip", views.my_data_download, name="download"),
+    path("privacy/people/<int:pk>/erase/", views.erase_person, name="erase_person"),
 ]

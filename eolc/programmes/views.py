@@ -61,7 +61,8 @@ def people_list(request):
         raise PermissionDenied("Only programme administrators can see the list of people.")
     # PostgreSQL refuses text containing NUL, and no name or email contains one.
     query = request.GET.get("q", "").replace("\x00", "").strip()
-    page = Paginator(people.visible_to(request.user).search(query), 50).get_page(request.GET.get("page"))
+    found = access.with_erasable_flag(people.visible_to(request.user).search(query), request.user)
+    page = Paginator(found, 50).get_page(request.GET.get("page"))
     audit_record(
         actor=request.user,
         action=Action.PERSONAL_DATA_VIEWED,

@@ -203,6 +203,11 @@ from eolc.programmes.access.mentoring import (  # noqa: F401
     own_mentoring_feedback,
     own_session_notes,
 )
+from eolc.programmes.access.privacy import (  # noqa: F401
+    erasable_people_for,
+    get_erasable_person_or_404,
+    with_erasable_flag,
+)
 from eolc.programmes.access.reports import (  # noqa: F401
     REPORT_ROLES,
     can_view_all_reports,
