@@ -47,8 +47,7 @@ def other_programme(db):
     return ProgrammeFactory(title="Another programme")
 
 
-@pytest.fixture
-def people(db, programme, other_programme):
+def make_people(programme, other_programme):
     """One person per role in `programme`, an admin of another programme, an outsider and a site admin."""
 
     def member(role, target=programme, **kwargs):
@@ -56,7 +55,7 @@ def people(db, programme, other_programme):
         MembershipFactory(programme=target, person=person, role=role)
         return person
 
-    ns = SimpleNamespace(
+    return SimpleNamespace(
         learner=member(Role.LEARNER),
         champion=member(Role.CHAMPION),
         facilitator=give_totp(member(Role.FACILITATOR)),
@@ -67,4 +66,8 @@ def people(db, programme, other_programme):
         outsider=UserFactory(),
         site_admin=give_totp(UserFactory(is_staff=True, is_superuser=True)),
     )
-    return ns
+
+
+@pytest.fixture
+def people(db, programme, other_programme):
+    return make_people(programme, other_programme)

@@ -19,19 +19,23 @@ or give the row `args=` that build a real object.
 
 import json
 import re
+from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
 from django.db import connection, transaction
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import URLResolver, get_resolver, resolve, reverse
 from django.urls.resolvers import RoutePattern
 from django.utils import timezone
 
+from conftest import make_people
 from eolc.accounts import services as account_services
 from eolc.accounts.models import ApiToken
 from eolc.accounts.tests.factories import UserFactory
 from eolc.core.tests import walk
+from eolc.programmes.tests.factories import ProgrammeFactory
 
 # Values for URL converters and regex groups, by parameter name. `slug` is filled in per test
 # with a real programme, so detail pages are exercised on an object that exists.
@@ -194,11 +198,11 @@ def test_rows_open_to_anonymous_visitors_say_why():
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("endpoint", ENDPOINTS, ids=repr)
-def test_anonymous_posts_are_refused_unless_open(client, programme, endpoint):
+def test_anonymous_posts_are_refused_unless_open(client, walk_world, endpoint):
     expect = walk.lookup(TABLE, endpoint.key)
     if expect is None:
         pytest.skip("undeclared: test_every_pattern_is_declared_in_an_access_table reports it")
-    url = endpoint_url(endpoint, programme.slug)
+    url = endpoint_url(endpoint, walk_world.programme.slug)
     if expect.anonymous in {walk.OK, walk.INVALID}:
         assert client.post(url).status_code < 500
         return
@@ -251,18 +255,49 @@ def classify(response):
     }.get(status, str(status))
 
 
-def _client_for(role, people, endpoint):
+@pytest.fixture(scope="module")
+def walk_world(django_db_setup, django_db_blocker):
+    """The programmes, one person per role, their sessions and API tokens, made once for the walk.
+
+    Made the way TestCase.setUpTestData does it: in a transaction that stays open while this
+    module's tests run (each test's own transaction nests inside it) and is rolled back at the end.
+    Signing nine people in again for each of a thousand addresses was most of the walk's time.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+            programme = ProgrammeFactory(title="Walk: North London working together")
+            other_programme = ProgrammeFactory(title="Walk: another programme")
+            people = make_people(programme, other_programme)
+        sessions, tokens = {}, {}
+        for role in walk.ROLES:
+            if role == "anonymous":
+                continue
+            person = getattr(people, role)
+            signed_in = Client()
+            signed_in.force_login(person)
+            sessions[role] = signed_in.cookies[settings.SESSION_COOKIE_NAME].value
+            tokens[role] = account_services.api_token_issue(person=person)
+        # A token's first use stamps it; stamp them now so the walk sees only the views' own writes.
+        ApiToken.objects.update(last_used_at=timezone.now())
+        yield SimpleNamespace(
+            people=people,
+            programme=programme,
+            other_programme=other_programme,
+            sessions=sessions,
+            tokens=tokens,
+        )
+        transaction.set_rollback(True)
+
+
+def _client_for(role, world, endpoint):
+    """A fresh client each time, so a response that signs out or sets cookies cannot leak into the next."""
     client = Client()
     if role == "anonymous":
         return client
-    person = getattr(people, role)
     if endpoint.is_api:
-        token = account_services.api_token_issue(person=person)
-        # A token's first use stamps it; stamp it now so the walk sees only the view's own writes.
-        ApiToken.objects.filter(user=person).update(last_used_at=timezone.now())
-        client.defaults["HTTP_AUTHORIZATION"] = f"Bearer {token}"
+        client.defaults["HTTP_AUTHORIZATION"] = f"Bearer {world.tokens[role]}"
     else:
-        client.force_login(person)
+        client.cookies[settings.SESSION_COOKIE_NAME] = world.sessions[role]
     return client
 
 
@@ -274,11 +309,12 @@ def _request(client, endpoint, method, url, body):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("endpoint", ENDPOINTS, ids=repr)
-def test_each_role_gets_what_the_access_table_declares(people, programme, other_programme, endpoint):
+def test_each_role_gets_what_the_access_table_declares(walk_world, endpoint):
     expect = walk.lookup(TABLE, endpoint.key)
     if expect is None:
         pytest.skip("undeclared: test_every_pattern_is_declared_in_an_access_table reports it")
-    world = walk.World(people, programme, other_programme)
+    programme = walk_world.programme
+    world = walk.World(walk_world.people, programme, walk_world.other_programme)
     args = expect.args(world) if expect.args else None
     body = expect.body(world) if expect.body else None
     url = endpoint_url(endpoint, programme.slug, args)
@@ -289,7 +325,7 @@ def test_each_role_gets_what_the_access_table_declares(people, programme, other_
     # The Django admin treats every signed-in person who is not staff the same: fewer roles suffice.
     roles = ADMIN_ROLES if endpoint.route.startswith("admin/") else walk.ROLES
     for role in roles:
-        client = _client_for(role, people, endpoint)
+        client = _client_for(role, walk_world, endpoint)
         recorder = WriteRecorder(allowed=expect.get_writes)
         with transaction.atomic():
             with connection.execute_wrapper(recorder):
