@@ -118,9 +118,12 @@ def test_accepting_a_suggestion_swaps_its_card(client, people, programme):
 
     response = client.post(reverse("insights:accept", args=[run.pk, 0]), {"title": "Medicines"}, headers=HTMX)
     html = response.content.decode()
-    assert 'id="suggestion-0"' in html and "Accepted as a theme" in html and "suggestion-1" not in html
+    assert 'id="suggestion-0"' in html and "Accepted as a theme" in html and 'id="suggestion-1"' not in html
     theme = Theme.objects.get(title="Medicines")
     assert f'href="{reverse("insights:theme", args=[theme.pk])}"' in html
+    # The other group's list of existing themes now offers the new one (swapped out of band).
+    assert '<div id="into-1-form" hx-swap-oob="true">' in html and "into-0-form" not in html.split("</h2>")[0]
+    assert html.count('hx-swap-oob="true"') == 2 and f'<option value="{theme.pk}">Medicines</option>' in html
     assert "“Medicines” is now a theme with 3 contributions." in html
 
     client.post(reverse("insights:accept", args=[run.pk, 1]), {"into": existing.pk})  # without JavaScript

@@ -24,12 +24,12 @@ def _is_htmx(request):
     return request.headers.get("HX-Request") == "true"
 
 
-def _fragment(request, templates, context, notice=""):
+def _fragment(request, templates, context, notice="", extra=""):
     """What htmx swaps in: the changed part of the page, then the status line (out of band) that says
-    what happened, so a screen reader hears it."""
+    what happened, so a screen reader hears it. `extra` is more out-of-band HTML."""
     context = {**context, "oob": True, "notice": notice}
     html = "".join(render_to_string(name, context, request) for name in templates)
-    return HttpResponse(html + render_to_string("insights/_status.html", context, request))
+    return HttpResponse(html + extra + render_to_string("insights/_status.html", context, request))
 
 
 def _theme_in_programme_or_404(request, programme_id, pk):
@@ -279,11 +279,25 @@ def accept_suggestion(request, pk, index):
             messages.success(request, notice)
         return redirect("insights:suggestions", run.pk)
     run.refresh_from_db()
-    card = {**_cards(request, run)[index], "error": error}
+    cards = _cards(request, run)
+    card = {**cards[index], "error": error}
     if error and "title" in request.POST:
         card["title"] = request.POST["title"]
-    context = {"run": run, "card": card, "theme": theme, "themes": run.programme.themes.all()}
-    return _fragment(request, ["insights/_suggestion_card.html"], context, "" if error else notice)
+    themes = list(run.programme.themes.all())
+    extra = ""
+    if theme is not None and into is None:
+        # A new theme: the other groups' "add to a theme you already have" lists now include it.
+        extra = "".join(
+            render_to_string(
+                "insights/_suggestion_into.html",
+                {"run": run, "card": other, "themes": themes, "oob": True},
+                request,
+            )
+            for other in cards
+            if other["index"] != index and not other["accepted"]
+        )
+    context = {"run": run, "card": card, "theme": theme, "themes": themes}
+    return _fragment(request, ["insights/_suggestion_card.html"], context, "" if error else notice, extra)
 
 
 @login_required
