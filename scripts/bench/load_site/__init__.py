@@ -1,0 +1,1 @@
+"""The load benchmark's server: the real site plus a minimal hello view (see settings.py)."""
