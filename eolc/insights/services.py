@@ -107,24 +107,27 @@ def bulk_lines(text: str) -> list[str]:
 def contributions_bulk_create(
     *, entered_by, lines, kind, consent, sector="", job_role=None, event=None, programme=None
 ) -> list[Contribution]:
-    """Contributions typed in from paper or sticky notes: one per line, all of one kind and sector."""
+    """Contributions typed in from paper or sticky notes: one per line, all of one kind and sector,
+    stored in one insert."""
+    lines = [line.strip() for line in lines if line.strip()]
     if not lines:
         raise InsightRefused("Type at least one contribution, one per line.")
     now = timezone.now()
-    return [
-        contribution_create(
+    return Contribution.objects.bulk_create(
+        Contribution(
+            programme=_programme_of(event, programme),
+            event=event,
             kind=kind,
             text=line,
+            sector=sector or "",
+            job_role=job_role,
             consent=consent,
             entered_by=entered_by,
-            event=event,
-            programme=programme,
-            sector=sector,
-            job_role=job_role,
-            now=now,
+            flagged=[str(finding) for finding in find_identifying_details(line)],
+            created_at=now,
         )
         for line in lines
-    ]
+    )
 
 
 @transaction.atomic

@@ -113,6 +113,20 @@ def test_bulk_entry_one_per_line_keeps_the_batch_choices(client, people, program
     assert 'value="barrier" checked' in page
 
 
+def test_bulk_entry_is_one_insert_however_many_lines(programme, people, django_assert_num_queries):
+    lines = [f"Sticky note {n}: the rota changed without telling the family" for n in range(40)]
+    with django_assert_num_queries(3):  # savepoint, one insert, release
+        created = services.contributions_bulk_create(
+            entered_by=people.facilitator,
+            lines=lines,
+            kind="barrier",
+            consent="anonymous",
+            programme=programme,
+        )
+    assert len(created) == 40 and all(c.pk for c in created)
+    assert created[0].programme == programme and created[0].status == "pending"
+
+
 def test_bulk_entry_warns_per_line(client, people, programme):
     client.force_login(people.facilitator)
     data = {
