@@ -74,6 +74,11 @@ def test_from_sticky_notes_to_a_published_key_message(page, axe_check, settings)
     expect(page.get_by_text("2 added to “Calling each other straight away”")).to_be_visible()
     # htmx swapped the theme list and the table in place; the page did not reload.
     expect(page.get_by_role("checkbox", name=re.compile("Select: The home carer"))).not_to_be_checked()
+    # Filtering swaps only the table and keeps the address shareable.
+    page.get_by_label("Only those without a theme").check()
+    expect(page.get_by_role("checkbox", name=re.compile("Select: The home carer"))).to_have_count(0)
+    expect(page.get_by_role("checkbox", name=re.compile("Select: A district nurse rang"))).to_be_visible()
+    expect(page).to_have_url(re.compile(r"unthemed=1"))
     page.get_by_role("link", name="Calling each other straight away").click()
     axe_check(page)
     page.get_by_label("Theme", exact=True).fill("Calling each other at once")

@@ -40,6 +40,12 @@ def test_adding_to_a_theme_swaps_the_workspace_and_says_so(client, people, progr
     refused = client.post(url, {"contributions": [contributions[2].pk]}, headers=HTMX).content.decode()
     assert "Choose a theme or name a new one" in refused and "<html" not in refused
 
+    # Filtering with htmx swaps only the table, and the form then posts back to the filtered address.
+    filtered = client.get(url.split("?")[0], {"unthemed": "1"}, headers=HTMX).content.decode()
+    assert filtered.startswith('<div id="themes-results">') and "Themes so far" not in filtered
+    assert "Huddle 2" in filtered and "Huddle 0" not in filtered
+    assert f'hx-post="{url}"' in filtered
+
 
 def test_moving_a_contribution_between_themes(client, people, programme, other_programme):
     one, two = make_contribution(programme, text="Shared record"), make_contribution(programme, text="Other")

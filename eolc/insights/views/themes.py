@@ -41,8 +41,8 @@ def _theme_in_programme_or_404(request, programme_id, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def themes(request, slug):
-    """Group contributions by hand. With htmx, adding the selected to a theme swaps only the theme
-    list and the table; without JavaScript the form posts and the page reloads."""
+    """Group contributions by hand. With htmx, filtering swaps only the table and adding the selected
+    to a theme only the theme list and the table; without JavaScript the forms reload the page."""
     programme = access.get_insight_programme_or_404(request.user, slug)
     approved = (
         access.managed_contributions(request.user)
@@ -100,6 +100,8 @@ def themes(request, slug):
     }
     if request.method == "POST" and _is_htmx(request):
         return _fragment(request, ["insights/_themes_workspace.html"], context, notice)
+    if _is_htmx(request):  # the filter: only the table changes
+        return render(request, "insights/_themes_results.html", context)
     return render(request, "insights/themes.html", context)
 
 
