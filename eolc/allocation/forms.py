@@ -1,4 +1,5 @@
 from django import forms
+from django.utils import timezone
 
 
 class RoundForm(forms.Form):
@@ -8,6 +9,12 @@ class RoundForm(forms.Form):
         queryset=None,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Choose at least one session"},
+    )
+    cut_off = forms.DateTimeField(
+        label="Requests close at (optional)",
+        help_text="Groups are proposed for you to check then. Leave it empty to propose them yourself.",
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
     min_sectors = forms.IntegerField(
         label="At least this many sectors in every session (optional)",
@@ -22,9 +29,27 @@ class RoundForm(forms.Form):
         max_value=100,
     )
 
-    def __init__(self, data=None, *, events):
+    def __init__(self, data=None, *, events, now=None):
         super().__init__(data)
         self.fields["events"].queryset = events
+        self.now = now or timezone.now()
+
+    def clean_cut_off(self):
+        cut_off = self.cleaned_data["cut_off"]
+        if cut_off is not None and cut_off <= self.now:
+            raise forms.ValidationError("Requests must close in the future")
+        return cut_off
+
+    def clean(self):
+        cleaned = super().clean()
+        cut_off, events = cleaned.get("cut_off"), cleaned.get("events")
+        if cut_off is not None and events:
+            first = min(events, key=lambda e: e.starts_at)
+            if cut_off >= first.starts_at:
+                self.add_error(
+                    "cut_off", f"Requests must close before the first session, “{first.title}”, starts"
+                )
+        return cleaned
 
 
 class MoveForm(forms.Form):

@@ -28,6 +28,10 @@ class RequestRoundQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-created_at", "-pk")
 
+    def due_for_allocation(self, now):
+        """Open rounds whose cut-off has passed with no run since it: groups are proposed then."""
+        return self.open().filter(cut_off__lte=now).exclude(allocations__created_at__gte=models.F("cut_off"))
+
 
 class RequestRound(models.Model):
     title = models.CharField(max_length=200)

@@ -3,7 +3,7 @@ and the people placed, so templates stay free of logic."""
 
 from django.contrib.auth import get_user_model
 
-from eolc.accounts.models import Sector
+from eolc.accounts.models import Area, JobRole, Sector
 
 SECTOR_NAMES = dict(Sector.choices)
 
@@ -40,6 +40,42 @@ def proposal_rows(allocation, events) -> list[dict]:
                 "fcfs_count": sum(fcfs.values()),
                 "fcfs_sectors": _sectors_text(fcfs),
                 "fcfs_evenness": _evenness(fcfs),
+            }
+        )
+    return rows
+
+
+def _named_counts(counts: dict, names: dict) -> str:
+    """ "Nurse 2, Social worker 1" from counts keyed by id as text (blank: not given)."""
+    if not counts:
+        return "No one"
+    named = [(names.get(key, "Not given"), n) for key, n in counts.items()]
+    return ", ".join(f"{name} {n}" for name, n in sorted(named, key=lambda x: (-x[1], x[0])))
+
+
+def role_area_rows(allocation, events) -> list[dict]:
+    """One row per session: its people by job role and by area, proposed and first come first
+    served (the secondary mix; sectors have their own table and chart)."""
+    result = allocation.result or {}
+    mix, baseline = result.get("mix", {}), result.get("baseline_mix", {})
+    keys = {"role": set(), "area": set()}
+    for counts in (*mix.values(), *baseline.values()):
+        for kind in keys:
+            keys[kind].update(k for k in counts.get(kind, {}) if k.isdigit())
+    names = {
+        "role": {str(r.pk): r.name for r in JobRole.objects.filter(pk__in=[int(k) for k in keys["role"]])},
+        "area": {str(a.pk): a.name for a in Area.objects.filter(pk__in=[int(k) for k in keys["area"]])},
+    }
+    rows = []
+    for event in events:
+        proposed, fcfs = mix.get(str(event.pk), {}), baseline.get(str(event.pk), {})
+        rows.append(
+            {
+                "event": event,
+                "proposed_roles": _named_counts(proposed.get("role", {}), names["role"]),
+                "proposed_areas": _named_counts(proposed.get("area", {}), names["area"]),
+                "fcfs_roles": _named_counts(fcfs.get("role", {}), names["role"]),
+                "fcfs_areas": _named_counts(fcfs.get("area", {}), names["area"]),
             }
         )
     return rows

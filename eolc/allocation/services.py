@@ -84,17 +84,36 @@ def place_request_save(*, request_round: RequestRound, person, available_events,
 
 
 @transaction.atomic
-def allocation_create(*, request_round: RequestRound, by=None, queue=True) -> Allocation:
+def allocation_create(*, request_round: RequestRound, by=None, queue=True, now=None) -> Allocation:
     """Queue a run of the allocator over the round; the proposal appears when the task finishes.
 
     With `queue=False` nothing is queued: the caller runs it (the command line does, to show a bar).
     """
     from eolc.allocation import tasks
 
-    allocation = Allocation.objects.create(round=request_round, created_by=by)
+    allocation = Allocation.objects.create(
+        round=request_round, created_by=by, created_at=now or timezone.now()
+    )
     if queue:
         transaction.on_commit(lambda: tasks.allocation_run_task.enqueue(allocation.pk))
     return allocation
+
+
+def rounds_allocate_due(*, now=None) -> int:
+    """At the cut-off, propose groups as a facilitator would by asking: queue a run for every open
+    round whose cut-off has passed with no run since. Nothing is confirmed; the facilitator reviews
+    the proposal on the round's page. Returns how many runs were queued."""
+    now = now or timezone.now()
+    queued = 0
+    for pk in RequestRound.objects.due_for_allocation(now).values_list("pk", flat=True).distinct():
+        with transaction.atomic():
+            # Locked and checked again, so two copies of the command queue one run.
+            request_round = RequestRound.objects.select_for_update().get(pk=pk)
+            if not RequestRound.objects.due_for_allocation(now).filter(pk=pk).exists():
+                continue
+            allocation_create(request_round=request_round, now=now)
+            queued += 1
+    return queued
 
 
 def _engine_input(request_round: RequestRound):

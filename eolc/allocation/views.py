@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from eolc.allocation import services
 from eolc.allocation.forms import MoveForm, RoundForm
 from eolc.allocation.models import AllocationStatus
-from eolc.allocation.presenters import proposal_people, proposal_rows, session_charts
+from eolc.allocation.presenters import proposal_people, proposal_rows, role_area_rows, session_charts
 from eolc.programmes import access
 
 RUNNING = (AllocationStatus.QUEUED, AllocationStatus.RUNNING)
@@ -36,6 +36,7 @@ def create_round(request):
         request_round = services.round_open(
             title=form.cleaned_data["title"],
             events=form.cleaned_data["events"],
+            cut_off=form.cleaned_data["cut_off"],
             min_sectors=form.cleaned_data["min_sectors"],
             max_sector_share=form.cleaned_data["max_sector_share"],
             by=request.user,
@@ -60,6 +61,7 @@ def show_round(request, pk):
             "allocation": allocation,
             "rows": proposal_rows(allocation, events) if allocation else [],
             "charts": session_charts(allocation, events) if allocation else [],
+            "role_area_rows": role_area_rows(allocation, events) if allocation else [],
             "running": allocation is not None and allocation.status in RUNNING,
             "people": proposal_people(allocation) if allocation else [],
             "choices": [(event.pk, event.title) for event in events],

@@ -161,3 +161,25 @@ def test_the_command_line_runs_a_round_with_a_progress_bar():
     assert allocation.status == AllocationStatus.DONE and allocation.phase == ""
     with pytest.raises(CommandError, match="no request round"):
         call_command("allocate_round", "999999", stdout=io.StringIO())
+
+
+@pytest.mark.django_db
+def test_groups_are_proposed_once_at_the_cut_off(immediate_tasks, django_capture_on_commit_callbacks):
+    events = [EventFactory(capacity=2, starts_at=in_days(10 + i)) for i in range(2)]
+    cut_off = in_days(3)
+    request_round = services.round_open(title="Spring", events=events, cut_off=cut_off)
+    ask(request_round, events, Sector.HEALTH, now=in_days(1))
+    ask(request_round, events, Sector.SOCIAL_CARE, now=in_days(2))
+    closed = services.round_open(title="Done", events=events, cut_off=cut_off)
+    closed.status = RoundStatus.CLOSED
+    closed.save()
+    assert services.rounds_allocate_due(now=in_days(2)) == 0  # still taking requests
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.rounds_allocate_due(now=in_days(4)) == 1
+    allocation = Allocation.objects.for_round(request_round).get()
+    assert allocation.status == AllocationStatus.DONE and len(allocation.result["placements"]) == 2
+    assert services.rounds_allocate_due(now=in_days(5)) == 0  # one run per round after its cut-off
+    assert not Allocation.objects.for_round(closed).exists()
+    out = io.StringIO()
+    call_command("allocate_due_rounds", stdout=out)
+    assert out.getvalue() == "Rounds queued for allocation: 0\n"

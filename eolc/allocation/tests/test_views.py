@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from eolc.accounts.models import Sector
 from eolc.accounts.tests.factories import UserFactory
@@ -140,3 +141,39 @@ def test_each_sessions_mix_is_drawn_beside_a_table_of_the_same_numbers(
         assert f"{event.title}: people by sector" in page
     assert page.count("Proposed: Health 1, Social care 1. First come, first served: Health 2.") == 1
     assert page.count('<svg viewBox="0 0 100 30"') == len(sessions)
+
+
+@pytest.mark.django_db
+def test_each_sessions_job_roles_and_areas_are_counted_beside_first_come_first_served(
+    client, people, request_round, sessions, immediate_tasks, django_capture_on_commit_callbacks
+):
+    client = signed_in(client, people.facilitator)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("allocation:run", args=[request_round.pk]))
+    page = client.get(reverse("allocation:round", args=[request_round.pk])).text
+    assert "People by job role and by area in each session" in page
+    # Everyone in the fixture is a social worker in Camden: two in each session either way.
+    assert page.count('<td class="nhsuk-table__cell">Social worker 2</td>') == 2 * len(sessions)
+    assert page.count('<td class="nhsuk-table__cell">Camden 2</td>') == 2 * len(sessions)
+
+
+@pytest.mark.django_db
+def test_a_round_can_close_to_requests_at_a_cut_off_before_its_first_session(client, people, sessions):
+    client = signed_in(client, people.facilitator)
+    data = {"title": "Spring", "events": [e.pk for e in sessions]}
+    too_late = client.post(
+        reverse("allocation:create_round"),
+        {**data, "cut_off": f"{timezone.localtime(sessions[0].starts_at):%Y-%m-%dT%H:%M}"},
+    )
+    assert "Requests must close before the first session" in too_late.text
+    past = client.post(reverse("allocation:create_round"), {**data, "cut_off": "2020-01-01T09:00"})
+    assert "Requests must close in the future" in past.text
+    cut_off = in_days(3, 17)
+    client.post(
+        reverse("allocation:create_round"),
+        {**data, "cut_off": f"{timezone.localtime(cut_off):%Y-%m-%dT%H:%M}"},
+    )
+    request_round = RequestRound.objects.get(title="Spring")
+    assert request_round.cut_off == cut_off
+    page = client.get(reverse("allocation:round", args=[request_round.pk]))
+    assert "Requests close" in page.text and "groups are then proposed" in page.text
