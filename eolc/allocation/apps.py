@@ -6,7 +6,11 @@ class AllocationConfig(AppConfig):
     verbose_name = "Allocation"
 
     def ready(self):
+        from eolc.allocation.presenters import event_page_links
         from eolc.core import navigation
+        from eolc.events import links
         from eolc.programmes import access
+
+        links.register(event_page_links)
 
         navigation.register("Mixed groups", "allocation:rounds", order=35, visible=access.can_schedule_events)

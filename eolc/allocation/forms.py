@@ -59,3 +59,25 @@ class MoveForm(forms.Form):
     def __init__(self, data=None, *, choices):
         super().__init__(data)
         self.fields["event"].choices = choices
+
+
+def _session_label(event) -> str:
+    """ "Tuesday evening: Tuesday 3 March, 18:00, online" for a checkbox."""
+    where = "online" if event.online else event.venue_name
+    when = f"{timezone.localtime(event.starts_at):%A %-d %B, %H:%M}"
+    return ", ".join(part for part in (f"{event.title}: {when}", where) if part)
+
+
+class PlaceRequestForm(forms.Form):
+    events = forms.ModelMultipleChoiceField(
+        label="Which of these sessions could you attend?",
+        help_text="Choose every one you could. The more you choose, the likelier you are to get a place.",
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Choose at least one session you could attend"},
+    )
+
+    def __init__(self, data=None, *, events, initial=None):
+        super().__init__(data, initial=initial)
+        self.fields["events"].queryset = events
+        self.fields["events"].label_from_instance = _session_label

@@ -76,6 +76,9 @@ class PlaceRequestQuerySet(models.QuerySet):
     def first_come(self):
         return self.order_by("created_at", "pk")
 
+    def by(self, person):
+        return self.filter(person=person)
+
 
 class PlaceRequest(models.Model):
     round = models.ForeignKey(RequestRound, on_delete=models.CASCADE, related_name="requests")

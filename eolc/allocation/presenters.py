@@ -2,8 +2,10 @@
 and the people placed, so templates stay free of logic."""
 
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 
 from eolc.accounts.models import Area, JobRole, Sector
+from eolc.allocation.models import PlaceRequest, RequestRound
 
 SECTOR_NAMES = dict(Sector.choices)
 
@@ -189,3 +191,22 @@ def proposal_people(allocation) -> list[dict]:
         if pk in by_pk
     ]
     return rows
+
+
+def event_page_links(event, person, registration) -> list[dict]:
+    """On the page of a session in a round taking requests, for someone without a place: ask for a
+    place (or change the sessions asked for) instead of registering. Registered in
+    AppConfig.ready() with eolc.events.links; "kind": "place" puts it where Register would be."""
+    if registration is not None:
+        return []
+    request_round = RequestRound.objects.open().including(event).newest_first().first()
+    if request_round is None or not request_round.accepts_requests():
+        return []
+    asked = person.is_authenticated and PlaceRequest.objects.in_round(request_round).by(person).exists()
+    return [
+        {
+            "text": "Change the sessions you could attend" if asked else "Ask for a place",
+            "href": reverse("allocation:request_places", args=[event.pk]),
+            "kind": "place",
+        }
+    ]

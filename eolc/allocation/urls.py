@@ -12,4 +12,5 @@ urlpatterns = [
     path("allocation/<int:pk>/progress/", views.show_progress, name="progress"),
     path("allocation/<int:pk>/move/", views.move_person, name="move"),
     path("allocation/<int:pk>/confirm/", views.confirm_allocation, name="confirm"),
+    path("allocation/events/<int:pk>/request/", views.request_places, name="request_places"),
 ]

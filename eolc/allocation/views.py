@@ -8,9 +8,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from eolc.allocation import services
-from eolc.allocation.forms import MoveForm, RoundForm
-from eolc.allocation.models import AllocationStatus
+from eolc.allocation.forms import MoveForm, PlaceRequestForm, RoundForm
+from eolc.allocation.models import AllocationStatus, PlaceRequest
 from eolc.allocation.presenters import proposal_people, proposal_rows, role_area_rows, session_charts
+from eolc.events.models import EventStatus
 from eolc.programmes import access
 
 RUNNING = (AllocationStatus.QUEUED, AllocationStatus.RUNNING)
@@ -129,3 +130,40 @@ def confirm_allocation(request, pk):
             "Everyone has been emailed.",
         )
     return redirect("allocation:round", pk=allocation.round_id)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def request_places(request, pk):
+    """A person says which of a round's sessions they could attend, instead of booking one."""
+    event, request_round = access.get_requestable_round_or_404(request.user, pk)
+    events = (
+        access.events_for(request.user)
+        .filter(pk__in=request_round.events.values("pk"))
+        .exclude(status=EventStatus.CANCELLED)
+        .chronological()
+    )
+    mine = PlaceRequest.objects.in_round(request_round).by(request.user).first()
+    initial = {"events": list(mine.available_events.all()) if mine else [event]}
+    data = request.POST if request.method == "POST" else None
+    form = PlaceRequestForm(data, events=events, initial=initial)
+    taking = request_round.accepts_requests()
+    if request.method == "POST" and taking and form.is_valid():
+        try:
+            services.place_request_save(
+                request_round=request_round, person=request.user, available_events=form.cleaned_data["events"]
+            )
+        except services.RequestRefused as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request,
+                "Thank you. When the groups are confirmed we will email you the session you have a place "
+                "at, or put you on the waiting lists of the sessions you chose.",
+            )
+            return redirect("events:detail", pk=event.pk)
+    return render(
+        request,
+        "allocation/request_places.html",
+        {"event": event, "round": request_round, "form": form, "taking": taking, "mine": mine},
+    )

@@ -6,7 +6,8 @@ provider for its links, so events never imports the apps built on it.
 
 from collections.abc import Callable
 
-# provider(event, person, registration) -> list of {"text": ..., "href": ...}
+# provider(event, person, registration) -> list of {"text": ..., "href": ...}; a link with
+# "kind": "place" is another way to get a place and stands where the Register button would.
 _providers: list[Callable] = []
 
 

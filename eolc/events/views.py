@@ -103,6 +103,7 @@ def show_event(request, pk):
     position = None
     if registration is not None and not registration.is_confirmed:
         position = services.waitlist_position(registration=registration)
+    page_links = links.for_event(event, request.user, registration)
     return render(
         request,
         "events/event_detail.html",
@@ -118,7 +119,8 @@ def show_event(request, pk):
             "waitlisted_count": counted.waitlisted_count,
             "waitlist_position": position,
             "facilitators": ", ".join(str(person) for person in event.facilitators.all()),
-            "follow_ups": links.for_event(event, request.user, registration),
+            "place_links": [link for link in page_links if link.get("kind") == "place"],
+            "follow_ups": [link for link in page_links if link.get("kind") != "place"],
             "breadcrumbs": _crumbs(),
         },
     )

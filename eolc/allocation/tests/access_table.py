@@ -26,6 +26,12 @@ def on_allocation(w):
     return {"pk": allocation(w).pk}
 
 
+def on_round_event(w):
+    """The page of an event with a round open for requests."""
+    request_round(w)
+    return {"pk": event(w).pk}
+
+
 def api_on_round_event(w):
     """An event with a round open for requests."""
     request_round(w)
@@ -57,5 +63,6 @@ ACCESS = {
     "api:place_request_create": Expect(
         OK, args=api_on_round_event, body=lambda w: {"available_events": [event(w).pk]}
     ),
+    "allocation:request_places": Expect(OK, args=on_round_event),
     "allocation:progress": Expect(HIDDEN, args=on_allocation, facilitator=OK, admin=OK, site_admin=OK),
 }

@@ -7,7 +7,7 @@ from django.utils import timezone
 from eolc.accounts.models import Sector
 from eolc.accounts.tests.factories import UserFactory
 from eolc.allocation import services
-from eolc.allocation.models import Allocation, AllocationStatus, RequestRound, RoundStatus
+from eolc.allocation.models import Allocation, AllocationStatus, PlaceRequest, RequestRound, RoundStatus
 from eolc.events.models import Registration, RegistrationStatus
 from eolc.events.tests.factories import EventFactory, in_days
 
@@ -177,3 +177,40 @@ def test_a_round_can_close_to_requests_at_a_cut_off_before_its_first_session(cli
     assert request_round.cut_off == cut_off
     page = client.get(reverse("allocation:round", args=[request_round.pk]))
     assert "Requests close" in page.text and "groups are then proposed" in page.text
+
+
+@pytest.mark.django_db
+def test_a_person_asks_for_a_place_in_the_sessions_they_could_attend_instead_of_registering(
+    client, people, sessions
+):
+    request_round = services.round_open(title="Spring learning sessions", events=sessions, cut_off=in_days(5))
+    client = signed_in(client, people.learner)
+    event_page = client.get(reverse("events:detail", args=[sessions[0].pk])).text
+    ask_url = reverse("allocation:request_places", args=[sessions[0].pk])
+    assert f'href="{ask_url}">Ask for a place</a>' in event_page
+    assert reverse("events:register", args=[sessions[0].pk]) not in event_page
+    form = client.get(ask_url).text
+    assert "Session 0" in form and "Session 1" in form and "Requests close" in form
+    response = client.post(ask_url, {"events": [e.pk for e in sessions]})
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "events:detail", args=[sessions[0].pk]
+    )
+    place_request = PlaceRequest.objects.get(round=request_round, person=people.learner)
+    assert set(place_request.available_events.all()) == set(sessions)
+    assert (
+        "Change the sessions you could attend"
+        in client.get(reverse("events:detail", args=[sessions[0].pk])).text
+    )
+    assert "You have already asked" in client.get(ask_url).text
+    client.post(ask_url, {"events": [sessions[1].pk]})
+    assert list(PlaceRequest.objects.get(pk=place_request.pk).available_events.all()) == [sessions[1]]
+    assert "Choose at least one session you could attend" in client.post(ask_url, {}).text
+
+    RequestRound.objects.filter(pk=request_round.pk).update(cut_off=in_days(-1))
+    closed = client.get(ask_url).text
+    assert "This round has stopped taking requests" in closed and 'type="checkbox"' not in closed
+    client.post(ask_url, {"events": [sessions[0].pk]})
+    assert list(PlaceRequest.objects.get(pk=place_request.pk).available_events.all()) == [sessions[1]]
+    assert ask_url not in client.get(reverse("events:detail", args=[sessions[0].pk])).text
+    other = EventFactory(programme=sessions[0].programme, starts_at=in_days(20))
+    assert client.get(reverse("allocation:request_places", args=[other.pk])).status_code == 404
