@@ -17,13 +17,17 @@ Order of priorities (lexicographic; ADR 012 explains the model):
    the place of a later request whenever that costs nothing above; in the steps, the latest
    request is the one that gives way.
 
-Steps 5 and 6 are local searches (good, not proven best); steps 1-4 are exact.
+Steps 1-4 are exact. Steps 5 and 6 are local searches (good, not proven best); on rounds of up to
+400 (person, session) choices an exact step follows them: CP-SAT finds the best role and area mix
+among every allocation that keeps steps 1-4, then the earliest requests (the sum of request ranks),
+within a deterministic work limit that small rounds never reach.
 
 The result is deterministic for the same input, whatever order it comes in.
 
 One module per concept: `data` (input, result, the prepared instance), `flow` (steps 1-4),
-`local_search` (steps 5 and 6), `baseline` (first come, first served), `scoring`, `reports` (rules
-not met) and `allocator` (`allocate`, every step in order). The public names are re-exported here.
+`local_search` (steps 5 and 6), `exact` (steps 5 and 6 on small rounds), `baseline` (first come,
+first served), `scoring`, `reports` (rules not met) and `allocator` (`allocate`, every step in
+order). The public names are re-exported here.
 """
 
 from eolc.allocation.engine.allocator import allocate  # noqa: F401

@@ -4,6 +4,7 @@ from collections.abc import Sequence
 
 from eolc.allocation.engine.baseline import _first_come
 from eolc.allocation.engine.data import Person, Progress, Result, Session, _Instance, _silent
+from eolc.allocation.engine.exact import EXACT_MAX_CHOICES, _refine_exactly
 from eolc.allocation.engine.flow import _MixModel
 from eolc.allocation.engine.local_search import _earlier_first, _improve_secondary
 from eolc.allocation.engine.reports import _rule_reports
@@ -30,6 +31,9 @@ def allocate(sessions: Sequence[Session], people: Sequence[Person], progress: Pr
     placements = _earlier_first(placements, instance, model)
     progress(70, "Mixing job roles and areas")
     placements = _improve_secondary(placements, instance, model)
+    if 0 < len(instance.arc_person) <= EXACT_MAX_CHOICES:
+        progress(78, "Checking the role and area mix against an exact model")
+        placements = _refine_exactly(placements, instance, model)
     placements = {**pinned, **placements}
     progress(85, "Working out first come, first served")
     unplaced = [p.id for p in instance.ordered if p.id not in placements]

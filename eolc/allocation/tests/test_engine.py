@@ -247,3 +247,36 @@ def test_a_place_goes_to_an_unplaced_person_when_that_mixes_roles_better():
         Person(id=3, sector="health", role="gp", available=(1,), requested_at=3),
     ]
     assert allocate(sessions, people).placements == {1: 1, 3: 1}
+
+
+def repeats(mix):
+    """The role and area objective: sum over sessions of squared counts by role and by area."""
+    return sum(n * n for m in mix.values() for key in ("role", "area") for n in m[key].values())
+
+
+def brute_force_best_mix(sessions, people):
+    """Lexicographic optimum over every assignment: most placed, least sector cost, fewest repeats."""
+    people_by_id = {p.id: p for p in people}
+    capacity = {s.id: s.capacity for s in sessions}
+    best = None
+    for choice in itertools.product(*[(None, *p.available) for p in people]):
+        placements = {p.id: sid for p, sid in zip(people, choice, strict=True) if sid is not None}
+        if any(n > capacity[sid] for sid, n in Counter(placements.values()).items()):
+            continue
+        mix = session_mix(sessions, people_by_id, placements)
+        key = (-len(placements), sector_cost(mix), repeats(mix))
+        best = key if best is None else min(best, key)
+    return best
+
+
+@settings(max_examples=60, deadline=None)
+@given(instances(max_people=7, max_sessions=3, pins=False))
+def test_small_rounds_get_the_best_role_and_area_mix_of_all(instance):
+    """Small rounds end with an exact step (CP-SAT): the role and area mix is the best any
+    allocation with the most people placed and the least sector cost can have, even where only a
+    chain of moves reaches it."""
+    sessions, people = instance
+    sessions = [Session(id=s.id, capacity=s.capacity) for s in sessions]
+    result = allocate(sessions, people)
+    found = (-len(result.placements), sector_cost(result.mix), repeats(result.mix))
+    assert found == brute_force_best_mix(sessions, people)
