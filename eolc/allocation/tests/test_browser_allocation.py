@@ -12,7 +12,7 @@ from eolc.accounts.tests.factories import UserFactory
 from eolc.allocation import services
 from eolc.events.models import Registration, RegistrationStatus
 from eolc.events.tests.factories import EventFactory, in_days
-from eolc.events.tests.test_browser_events import SECRET, sign_in
+from eolc.events.tests.test_browser_events import SECRET, sign_in, sign_out
 from eolc.programmes.models import Role
 from eolc.programmes.tests.factories import MembershipFactory, ProgrammeFactory
 
@@ -35,9 +35,22 @@ def test_propose_pin_and_confirm(page, axe_check, settings):
     people = {}
     for name, sector in zip(names, sectors, strict=True):
         people[name] = UserFactory(full_name=name, sector=sector)
-        services.place_request_save(
-            request_round=request_round, person=people[name], available_events=[tuesday, thursday]
-        )
+        if name != "Dev Care":
+            services.place_request_save(
+                request_round=request_round, person=people[name], available_events=[tuesday, thursday]
+            )
+
+    # Dev asks on the session's page: any of the round's sessions, instead of registering for one.
+    sign_in(page, people["Dev Care"])
+    page.goto(f"/events/{tuesday.pk}/")
+    page.get_by_role("link", name="Ask for a place").click()
+    axe_check(page)
+    expect(page.get_by_label(re.compile(r"^Tuesday evening:"))).to_be_checked()
+    page.get_by_label(re.compile(r"^Thursday morning:")).check()
+    page.get_by_role("button", name="Ask for a place").click()
+    expect(page.get_by_text("Thank you. When the groups are confirmed")).to_be_visible()
+    expect(page.get_by_role("link", name="Change the sessions you could attend")).to_be_visible()
+    sign_out(page)
 
     sign_in(page, facilitator, totp=True)
     page.goto(f"/allocation/rounds/{request_round.pk}/")
