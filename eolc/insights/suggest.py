@@ -29,6 +29,7 @@ MAX_K = 12
 # k is chosen on at most SAMPLE texts; with embeddings, at most EMBED_LIMIT texts go through the model.
 SAMPLE = 2000
 EMBED_LIMIT = 1000
+EMBED_CHUNK = 200
 TERMS = 5
 REPRESENTATIVES = 3
 THREADS = 1
@@ -104,10 +105,16 @@ def _model():
     return model
 
 
-def _embed(texts):
+def _embed(texts, progress):
+    """Encode in chunks so the run's progress moves (from 20% to 50%) while the model works."""
     model = _model()
-    vectors = model.encode(texts, batch_size=64, normalize_embeddings=True, show_progress_bar=False)
-    return np.asarray(vectors, dtype=np.float32)
+    progress(20)
+    chunks = []
+    for start in range(0, len(texts), EMBED_CHUNK):
+        chunk = texts[start : start + EMBED_CHUNK]
+        chunks.append(model.encode(chunk, batch_size=64, normalize_embeddings=True, show_progress_bar=False))
+        progress(20 + int(30 * min(len(texts), start + EMBED_CHUNK) / len(texts)))
+    return np.asarray(np.vstack(chunks), dtype=np.float32)
 
 
 def _kmeans(vectors, k, seed):
@@ -201,7 +208,7 @@ def _suggest(texts, suggestion, seed, progress):
         # The model is the slow part: it reads at most EMBED_LIMIT texts, chosen at random.
         rng = np.random.default_rng(seed)
         chosen = np.sort(rng.choice(n, size=min(n, EMBED_LIMIT), replace=False))
-        vectors = _embed([texts[index] for index in chosen])
+        vectors = _embed([texts[index] for index in chosen], progress)
     else:
         chosen, vectors = np.arange(n), lsa
     progress(50)

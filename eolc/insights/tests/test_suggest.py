@@ -64,9 +64,12 @@ def test_runs_without_the_embeddings_extra(monkeypatch):
 def test_embeddings_recover_planted_themes(monkeypatch):
     # Fewer texts than the model's limit are embedded; the rest join by their words.
     monkeypatch.setattr(suggest, "EMBED_LIMIT", 60)
+    monkeypatch.setattr(suggest, "EMBED_CHUNK", 20)
     texts, planted = planted_contributions(120, themes=3)
-    suggestion = suggest.suggest_themes(texts, method=suggest.EMBEDDINGS)
+    seen = []
+    suggestion = suggest.suggest_themes(texts, method=suggest.EMBEDDINGS, progress=seen.append)
     assert suggestion.method == "embeddings"
+    assert seen == sorted(seen) and {20, 30, 40, 50} <= set(seen)  # progress moves while encoding
     assert adjusted_rand_score(planted, labels_of(suggestion, len(texts))) >= 0.8
 
 
