@@ -7,8 +7,6 @@ search's.
 
 from collections import Counter, defaultdict
 
-from ortools.sat.python import cp_model
-
 from eolc.allocation.engine.data import _Instance
 from eolc.allocation.engine.flow import _MixModel
 
@@ -59,6 +57,9 @@ def _refine_exactly(placements, instance: _Instance, model: _MixModel):
     """`placements` (free people only) or a strictly better allocation for steps 5 and 6."""
     if not placements or len(instance.arc_person) > EXACT_MAX_CHOICES:
         return placements
+    # Loaded only by rounds that use it: large rounds never do, and it adds about 45 MB.
+    from ortools.sat.python import cp_model
+
     people, sessions, free = instance.free_people, instance.sessions, instance.free.tolist()
     rank = {p.id: r for r, p in enumerate(instance.ordered)}
     cp = cp_model.CpModel()
