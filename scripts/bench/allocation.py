@@ -9,7 +9,8 @@ the engine) finds, lexicographically, the most people placed, the least sector c
 three metrics. CP-SAT runs in its own process (spawned), as an exact reference model must: OR-Tools
 and highspy cannot share one, and the engine's timings stay clean.
 
-Scale: each size runs in a fresh spawned process, so its peak memory is its own.
+Scale: each size runs in a fresh spawned process, so its peak memory is its own (the sizes run
+before anything heavy is loaded here, since a child's peak starts from its parent's size).
 
 The engine needs no database, so nothing here touches one.
 """
@@ -401,9 +402,11 @@ def write_report(quality, scale, load_before, load_after):
 def main():
     context = multiprocessing.get_context("spawn")
     load_before = os.getloadavg()[0]
+    # Scale first: a child's peak memory starts from its parent's size when it was started, and
+    # the quality run loads the engine and CP-SAT into this process.
+    scale = run_scale(context)
     with context.Pool(1) as pool:
         quality = run_quality(pool)
-    scale = run_scale(context)
     write_report(quality, scale, load_before, os.getloadavg()[0])
 
 
