@@ -122,3 +122,7 @@ api.add_router("", library_router)
 from eolc.api.champions import router as champions_router  # noqa: E402
 
 api.add_router("", champions_router)
+
+from eolc.api.reports import router as reports_router  # noqa: E402
+
+api.add_router("", reports_router)

@@ -77,3 +77,59 @@ def bar_chart(table: Table) -> dict | None:
         "bar_x": LABEL_WIDTH,
         "bars": bars,
     }
+
+
+@dataclass
+class Interval:
+    """One row of an interval chart: a point estimate and its confidence interval, or nothing shown."""
+
+    label: str
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+    text: str = ""
+
+
+def interval_chart(title: str, rows: list[Interval]) -> dict | None:
+    """Points with their intervals on one scale that always includes zero, one row per label.
+
+    For changes (after minus before): left of the zero line is worse, right is better. Rows without
+    a value (suppressed or unknown) keep their label and say why, with no mark.
+    """
+    shown = [row for row in rows if row.value is not None]
+    if not shown:
+        return None
+    ends = [0.0] + [v for row in shown for v in (row.value, row.low, row.high) if v is not None]
+    low, high = min(ends), max(ends)
+    span = (high - low) or 1.0
+    low, high = low - span * 0.05, high + span * 0.05
+
+    def x(value):
+        return round(LABEL_WIDTH + BAR_AREA * (value - low) / (high - low), 1)
+
+    marks = []
+    for index, row in enumerate(rows):
+        top = 8 + index * ROW_HEIGHT
+        mark = {
+            "label": _short(row.label),
+            "label_y": top + 16,
+            "y": top + 12,
+            "text": row.text or "not shown",
+            "shown": row.value is not None,
+        }
+        if row.value is not None:
+            mark |= {
+                "x": x(row.value),
+                "low_x": x(row.low if row.low is not None else row.value),
+                "high_x": x(row.high if row.high is not None else row.value),
+            }
+        marks.append(mark)
+    return {
+        "title": title,
+        "description": "; ".join(f"{row.label}: {row.text or 'not shown'}" for row in rows),
+        "width": WIDTH,
+        "height": 16 + ROW_HEIGHT * len(marks),
+        "zero_x": x(0.0),
+        "value_x": LABEL_WIDTH + BAR_AREA + 8,
+        "marks": marks,
+    }

@@ -99,6 +99,54 @@ def paired_changes(survey, **filters) -> tuple[str, list[MeasureRow]]:
     return compared, sorted(rows, key=lambda row: order[row.summary.measure])
 
 
+RESULT_COLUMNS = {
+    "answers": ["Question", "Answer", "People", "Share (%)"],
+    "changes": [
+        "Question",
+        "People paired",
+        "Average before",
+        "Average after",
+        "Change",
+        "95% interval from",
+        "95% interval to",
+    ],
+}
+
+
+def result_rows(survey, table: str, **filters) -> list[list]:
+    """The results page's tables as rows for a spreadsheet, hidden where the page hides them.
+
+    `answers`: counts per answer for scale and choice questions, only once the page shows them (free
+    text stays on the page). `changes`: the paired change per question, blank under 5 pairs.
+    """
+    if table == "changes":
+        rows = []
+        for row in paired_changes(survey, **filters)[1]:
+            summary = row.summary
+            if summary.suppressed:
+                rows.append([row.label, f"fewer than {analytics.SMALL_NUMBER}", "", "", "", "", ""])
+            else:
+                rows.append(
+                    [
+                        row.label,
+                        summary.n,
+                        summary.mean_pre,
+                        summary.mean_post,
+                        summary.mean_change,
+                        summary.ci_low,
+                        summary.ci_high,
+                    ]
+                )
+        return rows
+    if analytics.respondents(survey=survey, **filters) < analytics.SMALL_NUMBER:
+        return []
+    return [
+        [f"{result.question.position}. {result.question.text}", label, count, percent]
+        for result in question_results(survey, **filters)
+        for label, count, percent in result.rows
+    ]
+
+
 def _display(question, answer) -> str:
     if answer is None:
         return "Not answered"

@@ -20,5 +20,6 @@ urlpatterns = [
     path("surveys/<int:pk>/sending/", views.add_schedule, name="add_schedule"),
     path("surveys/sending/<int:pk>/delete/", views.delete_schedule, name="delete_schedule"),
     path("surveys/<int:pk>/results/", views.survey_results, name="results"),
+    path("surveys/<int:pk>/results/<slug:table>.csv", views.survey_results_csv, name="results_csv"),
     path("surveys/<int:pk>/remind/", views.remind_non_responders, name="remind"),
 ]

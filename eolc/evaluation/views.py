@@ -4,13 +4,22 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from eolc.evaluation import analytics, services
 from eolc.evaluation.forms import AnswerForm, QuestionForm, ScheduleForm, SurveyForm
-from eolc.evaluation.presenters import answer_rows, invitation_rows, paired_changes, question_results
+from eolc.evaluation.presenters import (
+    RESULT_COLUMNS,
+    answer_rows,
+    invitation_rows,
+    paired_changes,
+    question_results,
+    result_rows,
+)
+from eolc.lib.csv_export import csv_response
 from eolc.programmes import access
 
 
@@ -309,16 +318,21 @@ def preview_survey(request, pk):
 # --- Results ----------------------------------------------------------------------------------
 
 
-@login_required
-@require_GET
-def survey_results(request, pk):
-    survey = access.get_survey_results_or_404(request.user, pk)
+def _results_filters(request, survey):
+    """The events a person may pick on a survey's results, the one picked, and the filters for it."""
     events = access.events_for(request.user).filter(
         Q(pk__in=survey.invitations.values("event")) | Q(pk__in=survey.responses.values("event"))
     )
     chosen = request.GET.get("event", "")
     event = events.filter(pk=chosen).first() if chosen.isdigit() else None
-    filters = {"event": event} if event else {}
+    return events, event, {"event": event} if event else {}
+
+
+@login_required
+@require_GET
+def survey_results(request, pk):
+    survey = access.get_survey_results_or_404(request.user, pk)
+    events, event, filters = _results_filters(request, survey)
     respondents = analytics.respondents(survey=survey, **filters)
     compared, changes = paired_changes(survey, **filters)
     rates = list(analytics.response_counts(by=("event", "event__title", "event__starts_at"), survey=survey))
@@ -342,6 +356,22 @@ def survey_results(request, pk):
             "can_build": access.can_build_surveys(request.user, survey.programme),
             "breadcrumbs": _programme_crumbs(survey.programme),
         },
+    )
+
+
+@login_required
+@require_GET
+def survey_results_csv(request, pk, table):
+    """The results page's answers or paired changes as CSV, with the page's event filter."""
+    if table not in RESULT_COLUMNS:
+        raise Http404("No such table")
+    survey = access.get_survey_results_or_404(request.user, pk)
+    _, event, filters = _results_filters(request, survey)
+    suffix = f"-event-{event.pk}" if event else ""
+    return csv_response(
+        f"survey-{survey.pk}-{table}{suffix}.csv",
+        RESULT_COLUMNS[table],
+        result_rows(survey, table, **filters),
     )
 
 

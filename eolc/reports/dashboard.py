@@ -9,17 +9,19 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Avg, Count, Q, Sum
+from django.db.models import Avg, Count, F, Q, Sum
 from django.utils import timezone
 
 from eolc.accounts.models import Area, Sector
 from eolc.action_plans.models import PracticeCategory
-from eolc.core.charts import SUPPRESSED, Table, suppress
+from eolc.champions.models import Champion, ChampionStatus
+from eolc.core.charts import SUPPRESSED, Interval, Table, interval_chart, suppress
 from eolc.evaluation import analytics as evaluation
 from eolc.evaluation.models import Question, SurveyKind
 from eolc.events.models import EventKind, TimeOfDay
 from eolc.insights.models import Consent, Contribution, PracticeExample, ReviewStatus, Theme
 from eolc.insights.models import PracticeCategory as ExampleCategory
+from eolc.library.models import SECTOR_COUNT_FIELDS, DeliveredSession
 from eolc.programmes.models import Phase
 from eolc.reports.models import (
     MIX_BANDS,
@@ -143,6 +145,10 @@ class Headline:
     planned: int
     ce_hours: object
     completions: object
+    held: int = 0  # sessions held, with or without recorded attendance
+    delivered: int = 0  # training-pack sessions trainers ran outside the platform's events
+    delivered_attendees: object = 0
+    champions: object = 0  # active champions
 
 
 REACH_COLUMNS = ["People first reached", "Sessions", "Attendances"]
@@ -292,7 +298,10 @@ def headline(scope: Scope) -> Headline:
     totals = scope.attendance().aggregate(
         people=Sum("people_new"), sessions=Count("event", distinct=True), attendances=Sum("attendances")
     )
-    planned = scope.sessions().planned(scope.now).count()
+    held = scope.sessions().aggregate(
+        planned=Count("pk", filter=Q(starts_at__gte=scope.now)),
+        held=Count("pk", filter=Q(starts_at__lt=scope.now)),
+    )
     credit = scope.credits().aggregate(hours=Sum("ce_hours"), completions=Sum("completions"))
     completions = credit["completions"] or 0
     hours = credit["hours"] or Decimal("0")
@@ -300,10 +309,76 @@ def headline(scope: Scope) -> Headline:
         people=scope.count(totals["people"] or 0),
         sessions=totals["sessions"] or 0,
         attendances=scope.count(totals["attendances"] or 0),
-        planned=planned,
+        planned=held["planned"],
         ce_hours=SUPPRESSED if scope.count(completions) == SUPPRESSED else hours,
         completions=scope.count(completions),
+        held=held["held"],
     )
+
+
+# --- Champions -------------------------------------------------------------------------------
+# Networks hold hundreds of people, not millions: one GROUP BY over them, whatever the programme.
+
+
+def champion_table(scope: Scope) -> tuple[Table, object]:
+    """Active and waiting champions by sector, and the number active (suppressed as the table is)."""
+    champions = Champion.objects.filter(network__programme_id__in=scope.programme_ids)
+    if scope.area is not None:
+        champions = champions.in_area(scope.area)
+    if scope.sector:
+        champions = champions.filter(person__sector="" if scope.sector == "unknown" else scope.sector)
+    rows = list(
+        champions.values(sector=F("person__sector"))
+        .annotate(
+            active=Count("pk", filter=Q(status=ChampionStatus.ACTIVE)),
+            pending=Count("pk", filter=Q(status=ChampionStatus.PENDING)),
+        )
+        .order_by("sector")
+    )
+    labels = _in_order(list(SECTOR_LABELS) + [""], "sector", sector_label)
+    table = Table(
+        "champions",
+        "Champions by sector",
+        ["Sector", "Active champions", "Waiting to be approved"],
+        [[label, scope.count(row["active"]), scope.count(row["pending"])] for label, row in labels(rows)],
+        note="Champions now in the network, by the sector on their profile. "
+        "These figures follow the programme, area and sector filters only.",
+    )
+    return table, scope.count(sum(row["active"] for row in rows))
+
+
+# --- Sessions trainers delivered with the training pack ----------------------------------------
+# Recorded by trainers as counts per sector (eolc.library): one aggregate query, whatever the volume.
+
+
+def _month_end(month: datetime.date | None) -> datetime.date | None:
+    if month is None:
+        return None
+    return (month.replace(day=28) + datetime.timedelta(days=4)).replace(day=1) - datetime.timedelta(days=1)
+
+
+def delivered_table(scope: Scope) -> tuple[Table, int, object]:
+    """Attendees of training-pack sessions by sector; and the number of sessions and of attendees."""
+    start, end = scope.months
+    sessions = DeliveredSession.objects.filter(programme_id__in=scope.programme_ids).between(
+        start, _month_end(end)
+    )
+    if scope.area is not None:
+        sessions = sessions.in_area(scope.area)
+    sums = sessions.aggregate(
+        sessions=Count("pk"), **{sector: Sum(field) for sector, field in SECTOR_COUNT_FIELDS.items()}
+    )
+    sectors = [s for s in SECTOR_COUNT_FIELDS if not scope.sector or s == scope.sector]
+    counts = {sector: sums[sector] or 0 for sector in sectors}
+    table = Table(
+        "delivered",
+        "Attendees of sessions trainers delivered with the training pack",
+        ["Sector", "Attendees"],
+        [[sector_label(sector), scope.count(n)] for sector, n in counts.items() if n],
+        note="Counts trainers recorded for sessions they ran outside the platform's events. "
+        "These figures follow the programme, date, area and sector filters only.",
+    )
+    return table, sums["sessions"], scope.count(sum(counts.values()))
 
 
 # --- Coverage --------------------------------------------------------------------------------
@@ -461,7 +536,10 @@ class Dashboard:
     mix_average: float | None
     credits: Table
     follow_through: Table
+    champions: Table
+    delivered: Table
     outcomes: Table
+    outcome_chart: dict | None
     themes: list
     theme_table: Table
 
@@ -474,6 +552,8 @@ class Dashboard:
             self.outcomes,
             self.credits,
             self.follow_through,
+            self.champions,
+            self.delivered,
             self.theme_table,
         ]
 
@@ -481,9 +561,14 @@ class Dashboard:
 def dashboard(scope: Scope) -> Dashboard:
     areas = coverage(scope)
     mix, average = mix_table(scope)
+    outcomes, outcome_chart = outcome_table(scope)
     themes = top_themes(scope)
+    champions, totals_champions = champion_table(scope)
+    totals = headline(scope)
+    totals.champions = totals_champions
+    delivered, totals.delivered, totals.delivered_attendees = delivered_table(scope)
     return Dashboard(
-        headline=headline(scope),
+        headline=totals,
         freshness=freshness(scope),
         reach=reach_tables(scope),
         coverage=areas,
@@ -492,7 +577,10 @@ def dashboard(scope: Scope) -> Dashboard:
         mix_average=average,
         credits=credit_table(scope),
         follow_through=follow_through_table(scope),
-        outcomes=outcome_table(scope),
+        champions=champions,
+        delivered=delivered,
+        outcomes=outcomes,
+        outcome_chart=outcome_chart,
         themes=themes,
         theme_table=theme_table(scope, themes),
     )
@@ -534,23 +622,34 @@ def outcome_summaries(scope: Scope, comparison=SurveyKind.POST) -> list[evaluati
     ]
 
 
-def outcome_table(scope: Scope) -> Table:
-    """Paired before-and-after change per measure, with its 95% confidence interval and n."""
+def outcome_table(scope: Scope) -> tuple[Table, dict | None]:
+    """Paired before-and-after change per measure, with its 95% confidence interval and n; and the
+    chart of those changes and intervals (nothing drawn for suppressed measures)."""
     summaries = outcome_summaries(scope)
     labels = dict(
         Question.objects.filter(survey__kind=SurveyKind.PRE, measure__in=[s.measure for s in summaries])
         .order_by("measure", "pk")
         .values_list("measure", "text")
     )
-    rows = []
+    rows, marks = [], []
     for summary in summaries:
         label = labels.get(summary.measure, summary.measure.replace("-", " "))
         if scope.count(summary.n) == SUPPRESSED:
             rows.append([label, SUPPRESSED, "", "", "", ""])
+            marks.append(Interval(label, None, text=SUPPRESSED))
             continue
         interval = "" if summary.ci_low is None else f"{summary.ci_low:+.2f} to {summary.ci_high:+.2f}"
         rows.append(
             [label, summary.n, summary.mean_pre, summary.mean_post, f"{summary.mean_change:+.2f}", interval]
+        )
+        marks.append(
+            Interval(
+                label,
+                summary.mean_change,
+                summary.ci_low,
+                summary.ci_high,
+                text=f"{summary.mean_change:+.2f} (n = {summary.n:,})",
+            )
         )
     note = (
         "Each person's answers before and after are paired without their identity; only people who "
@@ -558,7 +657,7 @@ def outcome_table(scope: Scope) -> Table:
     )
     if scope.area is not None:
         note += " These figures follow the programme, date, kind of session and sector filters only."
-    return Table(
+    table = Table(
         "outcomes",
         "Change from before to after the session",
         ["Measure", "People (pairs)", "Before (mean)", "After (mean)", "Change", "95% confidence interval"],
@@ -566,6 +665,7 @@ def outcome_table(scope: Scope) -> Table:
         chart=None,
         note=note,
     )
+    return table, interval_chart(f"{table.caption}: average change with its 95% confidence interval", marks)
 
 
 def _publishable():

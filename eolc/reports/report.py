@@ -104,6 +104,8 @@ def assemble(programme, scope, *, pdf=False) -> dict:
             "sector": printable(reach["sector"]),
             "role": printable(reach["role"], limit=PRINT_ROWS, more="job roles"),
             "quarter": printable(figures.reach_by_quarter(scope)),
+            "champions": printable(board.champions),
+            "delivered": printable(board.delivered),
             "mix": printable(board.mix),
             "outcomes": printable(board.outcomes),
             "credits": printable(board.credits),

@@ -51,8 +51,13 @@ def _export_urls(programme, key, query):
     return {fmt: reverse("reports:export", args=[programme.slug, key, fmt]) + suffix for fmt in FORMATS}
 
 
-def _section(table, programme, query):
-    return {"table": table, "chart": bar_chart(table), "exports": _export_urls(programme, table.key, query)}
+def _section(table, programme, query, *, interval=None):
+    return {
+        "table": table,
+        "chart": bar_chart(table),
+        "interval": interval,
+        "exports": _export_urls(programme, table.key, query),
+    }
 
 
 def _render_dashboard(request, form, scope, *, title, programme=None):
@@ -71,7 +76,9 @@ def _render_dashboard(request, form, scope, *, title, programme=None):
             "mix": _section(board.mix, programme, query),
             "credits": _section(board.credits, programme, query),
             "follow_through": _section(board.follow_through, programme, query),
-            "outcomes": _section(board.outcomes, programme, query),
+            "champions": _section(board.champions, programme, query),
+            "delivered": _section(board.delivered, programme, query),
+            "outcomes": _section(board.outcomes, programme, query, interval=board.outcome_chart),
             "themes": _section(board.theme_table, programme, query),
             "workbook": _export_urls(programme, "all", query)["xlsx"],
             "tile_map": tile_map(board.coverage),

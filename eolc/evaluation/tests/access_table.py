@@ -25,5 +25,6 @@ ACCESS = {
     "evaluation:add_schedule": Expect(HIDDEN, method="post"),
     "evaluation:delete_schedule": Expect(HIDDEN, method="post"),
     "evaluation:results": Expect(HIDDEN),
+    "evaluation:results_csv": Expect(HIDDEN, args=lambda w: {"pk": 1, "table": "answers"}),
     "evaluation:remind": Expect(HIDDEN, method="post"),
 }

@@ -212,3 +212,38 @@ def test_results_show_figures_not_names_and_hide_small_numbers(client, people, p
     assert "Fewer than 5" not in body
     assert "+2.4" in body  # four people 3 -> 5 or 6: mean change (2+3+2+3+2)/5
     assert ">100%<" in body  # 5 invited, 5 answered
+
+
+def test_results_download_as_csv_with_the_pages_hiding(client, people, programme, event):
+    pre = confidence_survey(programme, SurveyKind.PRE)
+    post = confidence_survey(programme, SurveyKind.POST)
+    client.force_login(people.facilitator)
+
+    def csv_lines(table, **params):
+        response = client.get(reverse("evaluation:results_csv", args=[post.pk, table]), params)
+        assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+        return response.content.decode().strip().splitlines()
+
+    for n in range(5):
+        person = UserFactory(full_name=f"Named Person {n}")
+        services.response_save(
+            invitation=invite(pre, event, person, Timing.BEFORE),
+            answers={q: 3 for q in pre.questions.all()},
+            submit=True,
+        )
+        services.response_save(
+            invitation=invite(post, event, person), answers={q: 5 for q in post.questions.all()}, submit=True
+        )
+        if n == 2:
+            assert csv_lines("answers") == ["Question,Answer,People,Share (%)"]
+            assert all(",fewer than 5," in line for line in csv_lines("changes")[1:])
+    answers = csv_lines("answers", event=event.pk)
+    assert len(answers) == 1 + 2 * 10  # two questions of ten points each
+    assert any(line.endswith(",5,5,100") for line in answers)
+    changes = csv_lines("changes")
+    assert changes[0].startswith("Question,People paired") and len(changes) == 3
+    assert all(",5,3.0,5.0,2.0," in line for line in changes[1:])
+    assert "Named Person" not in "".join(answers + changes)
+    assert client.get(reverse("evaluation:results_csv", args=[post.pk, "people"])).status_code == 404
+    client.force_login(people.learner)
+    assert client.get(reverse("evaluation:results_csv", args=[post.pk, "answers"])).status_code == 404

@@ -18,4 +18,5 @@ ACCESS = {
     "reports:report": Expect(DENIED, admin=OK, other_admin=HIDDEN, commissioner=OK, site_admin=OK),
     "reports:report_pdf": Expect(DENIED, admin=OK, other_admin=HIDDEN, commissioner=OK, site_admin=OK),
     "reports:learning_points": Expect(DENIED, admin=OK, other_admin=HIDDEN, site_admin=OK),
+    "api:report_summary": Expect(DENIED, admin=OK, other_admin=HIDDEN, commissioner=OK, site_admin=OK),
 }

@@ -178,3 +178,62 @@ def test_dashboard_queries_do_not_grow_with_the_data(client, people, programme):
     make_plan(people.learner, event=Event.objects.filter(programme=large).first(), actions=2)
     rollups.refresh_due()
     assert _dashboard_queries(client, people.admin, small) == _dashboard_queries(client, people.admin, large)
+
+
+def test_held_sessions_and_champions_are_counted(people, reported):
+    from django.utils import timezone
+
+    from eolc.champions.models import ChampionStatus
+    from eolc.champions.tests.factories import ChampionFactory, NetworkFactory
+    from eolc.events.models import EventStatus
+
+    network = NetworkFactory(programme=reported)
+    for sector, status in [("health", ChampionStatus.ACTIVE)] * 6 + [
+        ("social_care", ChampionStatus.ACTIVE),
+        ("social_care", ChampionStatus.PENDING),
+    ]:
+        ChampionFactory(network=network, person__sector=sector, status=status)
+    ChampionFactory(person__sector="health")  # another programme's network
+    board = dashboard(Scope(programme_ids=[reported.pk], suppress_small=False))
+    published = Event.objects.filter(programme=reported, status=EventStatus.PUBLISHED)
+    assert board.headline.held == published.filter(starts_at__lt=timezone.now()).count()
+    assert board.headline.planned == published.filter(starts_at__gte=timezone.now()).count()
+    assert board.headline.champions == 7
+    rows = {row[0]: row[1:] for row in board.champions.rows}
+    assert rows == {"Health": [6, 0], "Social care": [1, 1]}
+    hidden = dashboard(Scope(programme_ids=[reported.pk], suppress_small=True))
+    assert {row[0]: row[1:] for row in hidden.champions.rows} == {
+        "Health": [6, 0],
+        "Social care": [SUPPRESSED, SUPPRESSED],
+    }
+    assert hidden.headline.champions == 7
+    only_health = dashboard(Scope(programme_ids=[reported.pk], suppress_small=False, sector="health"))
+    assert only_health.headline.champions == 6
+
+
+def test_training_pack_sessions_trainers_delivered_are_counted(people, reported):
+    import datetime
+
+    from eolc.library.models import DeliveredSession
+    from eolc.reports.tests.builders import london_areas
+
+    camden, islington = london_areas()[:2]
+    for day, area, health, carers in ((3, camden, 12, 2), (10, islington, 4, 0)):
+        DeliveredSession.objects.create(
+            programme=reported,
+            trainer=people.facilitator,
+            delivered_on=datetime.date(2026, 3, day),
+            area=area,
+            attendees_health=health,
+            attendees_unpaid_carer=carers,
+        )
+    board = dashboard(Scope(programme_ids=[reported.pk], suppress_small=False))
+    assert (board.headline.delivered, board.headline.delivered_attendees) == (2, 18)
+    assert {row[0]: row[1] for row in board.delivered.rows} == {"Health": 16, "Unpaid carer": 2}
+    hidden = dashboard(Scope(programme_ids=[reported.pk], suppress_small=True, area=camden))
+    assert (hidden.headline.delivered, hidden.headline.delivered_attendees) == (1, 14)
+    assert {row[0]: row[1] for row in hidden.delivered.rows} == {"Health": 12, "Unpaid carer": SUPPRESSED}
+    april = dashboard(
+        Scope(programme_ids=[reported.pk], suppress_small=False, start=datetime.date(2026, 4, 1))
+    )
+    assert april.headline.delivered == 0 and april.delivered.rows == []

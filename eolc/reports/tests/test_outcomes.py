@@ -65,6 +65,9 @@ def test_paired_change_with_interval_and_n(evaluated):
     got = sorted((row[1], row[2], row[3], row[4]) for row in board.outcomes.rows)
     assert got == [(5, 4.0, 6.8, "+2.80"), (5, 4.2, 6.0, "+1.80")]
     assert all(" to " in row[5] for row in board.outcomes.rows)
+    marks = board.outcome_chart["marks"]
+    assert sorted(mark["text"] for mark in marks) == ["+1.80 (n = 5)", "+2.80 (n = 5)"]
+    assert all(mark["low_x"] < mark["x"] < mark["high_x"] for mark in marks)
     assert [row[0] for row in board.theme_table.rows] == ["One number to call"]
 
 
@@ -100,6 +103,23 @@ def test_commissioners_see_themes_with_few_contributions_suppressed(evaluated, c
     body = client.get(reverse("reports:dashboard", args=[evaluated.slug])).content.decode()
     assert "One number to call" in body
     assert "Change from before to after the session" in body
+    assert 'id="outcomes-chart-title"' in body
+
+
+def test_small_outcomes_are_suppressed_in_the_chart_too(evaluated):
+    from eolc.evaluation.models import Response
+
+    respondent = Response.objects.filter(survey__programme=evaluated).first().person
+    respondent.sector = "education"
+    respondent.save()
+    rollups.refresh_due()
+    everyone = dashboard(Scope(programme_ids=[evaluated.pk], suppress_small=True))
+    assert [row[1] for row in everyone.outcomes.rows] == [5, 5]
+    assert all(mark["shown"] for mark in everyone.outcome_chart["marks"])
+    for sector in ("education", "social_care"):  # one pair, then four
+        board = dashboard(Scope(programme_ids=[evaluated.pk], suppress_small=True, sector=sector))
+        assert [row[1:] for row in board.outcomes.rows] == [["fewer than 5", "", "", "", ""]] * 2
+        assert board.outcome_chart is None
 
 
 def test_report_quotes_only_consenting_contributions_and_lists_examples(evaluated, client, people):
@@ -113,3 +133,33 @@ def test_report_quotes_only_consenting_contributions_and_lists_examples(evaluate
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     assert "A named nurse at the hospice answered our calls" in text
     assert "Change from before to after the session" in text
+
+
+def test_the_api_summary_gives_the_dashboards_figures(evaluated, client, people):
+    from eolc.accounts.services import api_token_issue
+
+    url = f"/api/v1/reports/programmes/{evaluated.slug}/summary"
+
+    def get(person, **params):
+        headers = {"authorization": f"Bearer {api_token_issue(person=person)}"}
+        return client.get(url, params, headers=headers)
+
+    response = get(people.admin)
+    assert response.status_code == 200
+    data = response.json()
+    board = dashboard(Scope(programme_ids=[evaluated.pk], suppress_small=False))
+    assert data["small_numbers_hidden"] is False
+    assert (data["people_reached"], data["attendances"], data["sessions_with_attendance"]) == (
+        board.headline.people,
+        board.headline.attendances,
+        board.headline.sessions,
+    )
+    assert data["coverage"]["target_areas"] == len(board.coverage)
+    assert sorted((o["pairs"], o["mean_change"]) for o in data["outcomes"]) == [(5, 1.8), (5, 2.8)]
+    assert all(o["ci_low"] < o["mean_change"] < o["ci_high"] for o in data["outcomes"])
+
+    hidden = get(people.commissioner, sector="education").json()
+    assert hidden["small_numbers_hidden"] is True
+    assert hidden["outcomes"] == []
+    assert get(people.learner).status_code == 403
+    assert get(people.admin, start="2026-05-01", end="2026-01-01").status_code == 422
