@@ -182,68 +182,82 @@ def _in_order(order, key, label):
     return labels
 
 
-def reach_tables(scope: Scope) -> list[Table]:
+def reach_tables(scope: Scope, keys=None) -> list[Table]:
+    """The reach tables, or only those whose key is in `keys` (one query each)."""
+
+    def wanted(key):
+        return keys is None or key in keys
+
     tables = []
     sectors = list(SECTOR_LABELS) + [""]
-    tables.append(
-        Table(
-            "sector",
-            "Reach by sector",
-            ["Sector", *REACH_COLUMNS],
-            _reach_rows(scope, _grouped(scope, "sector"), _in_order(sectors, "sector", sector_label)),
+    if wanted("sector"):
+        tables.append(
+            Table(
+                "sector",
+                "Reach by sector",
+                ["Sector", *REACH_COLUMNS],
+                _reach_rows(scope, _grouped(scope, "sector"), _in_order(sectors, "sector", sector_label)),
+            )
         )
-    )
-    months = _grouped(scope, "month")
-    tables.append(
-        Table(
-            "month",
-            "Reach by month",
-            ["Month", *REACH_COLUMNS],
-            _reach_rows(scope, months, _in_order([], "month", lambda m: m.strftime("%B %Y"))),
-            chart=3,
+    if wanted("month"):
+        months = _grouped(scope, "month")
+        tables.append(
+            Table(
+                "month",
+                "Reach by month",
+                ["Month", *REACH_COLUMNS],
+                _reach_rows(scope, months, _in_order([], "month", lambda m: m.strftime("%B %Y"))),
+                chart=3,
+            )
         )
-    )
-    tables.append(
-        Table(
-            "kind",
-            "Reach by kind of session",
-            ["Kind of session", *REACH_COLUMNS],
-            _reach_rows(
-                scope,
-                _grouped(scope, "kind"),
-                _in_order(list(KIND_LABELS), "kind", lambda k: KIND_LABELS.get(k, k)),
-            ),
-            chart=3,
+    if wanted("kind"):
+        tables.append(
+            Table(
+                "kind",
+                "Reach by kind of session",
+                ["Kind of session", *REACH_COLUMNS],
+                _reach_rows(
+                    scope,
+                    _grouped(scope, "kind"),
+                    _in_order(list(KIND_LABELS), "kind", lambda k: KIND_LABELS.get(k, k)),
+                ),
+                chart=3,
+            )
         )
-    )
-    tables.append(
-        Table(
-            "time_of_day",
-            "Reach by time of day",
-            ["Time of day", *REACH_COLUMNS],
-            _reach_rows(
-                scope,
-                _grouped(scope, "time_of_day"),
-                _in_order(list(TIME_LABELS), "time_of_day", lambda t: TIME_LABELS.get(t, t)),
-            ),
-            chart=3,
+    if wanted("time_of_day"):
+        tables.append(
+            Table(
+                "time_of_day",
+                "Reach by time of day",
+                ["Time of day", *REACH_COLUMNS],
+                _reach_rows(
+                    scope,
+                    _grouped(scope, "time_of_day"),
+                    _in_order(list(TIME_LABELS), "time_of_day", lambda t: TIME_LABELS.get(t, t)),
+                ),
+                chart=3,
+            )
         )
-    )
-    areas = _grouped(scope, "area__name")
-    tables.append(
-        Table(
-            "session_area",
-            "Reach by where sessions were held",
-            ["Area", *REACH_COLUMNS],
-            _reach_rows(scope, areas, _in_order([], "area__name", lambda name: name or "Online or not set")),
-            chart=3,
+    if wanted("session_area"):
+        areas = _grouped(scope, "area__name")
+        tables.append(
+            Table(
+                "session_area",
+                "Reach by where sessions were held",
+                ["Area", *REACH_COLUMNS],
+                _reach_rows(
+                    scope, areas, _in_order([], "area__name", lambda name: name or "Online or not set")
+                ),
+                chart=3,
+            )
         )
-    )
     note = "These figures follow the programme, date and sector filters only." if scope.filters_events else ""
     for key, caption, label_field, heading in (
         (ProfileDimension.ROLE, "Reach by job role", "job_role__name", "Job role"),
         (ProfileDimension.HOME_AREA, "Reach by area people work in", "home_area__name", "Area"),
     ):
+        if not wanted(key):
+            continue
         rows = (
             scope.profiles(key)
             .values(label_field)
@@ -558,7 +572,8 @@ class Dashboard:
         ]
 
 
-def dashboard(scope: Scope) -> Dashboard:
+def dashboard(scope: Scope, reach=None) -> Dashboard:
+    """Every figure of the dashboard; `reach` limits the reach tables to those keys (the PDF's)."""
     areas = coverage(scope)
     mix, average = mix_table(scope)
     outcomes, outcome_chart = outcome_table(scope)
@@ -570,7 +585,7 @@ def dashboard(scope: Scope) -> Dashboard:
     return Dashboard(
         headline=totals,
         freshness=freshness(scope),
-        reach=reach_tables(scope),
+        reach=reach_tables(scope, reach),
         coverage=areas,
         coverage_table=coverage_table(areas),
         mix=mix,

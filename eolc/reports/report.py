@@ -69,8 +69,13 @@ def _paragraphs(text: str) -> list[str]:
     return [block.strip() for block in text.replace("\r\n", "\n").split("\n\n") if block.strip()]
 
 
+# The reach tables each form of the report shows (the PDF folds months into quarters itself).
+PAGE_REACH = ("sector", "month", "role")
+PDF_REACH = ("sector", "role")
+
+
 def assemble(programme, scope, *, pdf=False) -> dict:
-    board = figures.dashboard(scope)
+    board = figures.dashboard(scope, reach=PDF_REACH if pdf else PAGE_REACH)
     reach = {table.key: table for table in board.reach}
     points = LearningPoints.objects.filter(programme=programme).first()
     links = programme.organisation_links.select_related("organisation")

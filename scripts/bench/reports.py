@@ -1,9 +1,9 @@
 """Reports at national scale, on SQLite and PostgreSQL (issue 9, "Measured").
 
-For each database: generate 100,000 people, 10,000 sessions and 1,000,000 attendances with
-`generate_scale_data`'s generator (timed), then, in a fresh process, render the programme dashboard
-(served from rollups) and run the equivalent raw GROUP BY queries side by side, record the peak
-memory of rendering, and time the PDF report. Writes docs/benchmarks/reports.md.
+For each database: generate 100,000 people, 10,000 sessions, 1,000,000 attendances and 300,000
+survey answers with `generate_scale_data`'s generator (timed), then, in a fresh process, render the
+programme dashboard (served from rollups) and run the equivalent raw GROUP BY queries side by side,
+record the peak memory of rendering, and time the PDF report. Writes docs/benchmarks/reports.md.
 
 Sizes can be scaled down for a quick look: BENCH_REPORTS_SCALE=0.01.
 """
@@ -65,6 +65,7 @@ def stage_generate():
     summary = scale.generate(**SIZES, progress=scale.Progress(sys.stderr), lead=lead)
     return {
         "slug": summary.programme.slug,
+        "answers": summary.answers,
         "generate_seconds": summary.seconds,
         "rollup_seconds": summary.rollup_seconds,
         "attendances": summary.attendances,
@@ -199,8 +200,9 @@ def _write(results, load_before, load_after):
         "## Reports",
         "",
         f"`BENCH=reports make bench` · {datetime.date.today():%Y-%m-%d} · "
-        f"{SIZES['people']:,} people, {SIZES['events']:,} sessions, {SIZES['attendances']:,} attendances "
-        "(one programme). The dashboard is rendered by its view (template included) from the rollups; "
+        f"{SIZES['people']:,} people, {SIZES['events']:,} sessions, {SIZES['attendances']:,} attendances, "
+        f"{SIZES['answers']:,} survey answers (one programme). "
+        "The dashboard is rendered by its view (template included) from the rollups; "
         '"raw" runs the same figures as GROUP BY queries over the raw rows (`eolc/reports/raw.py`). '
         f"Times are medians of {RUNS} warm runs; the PDF time is its first (cold) run. "
         f"{os.cpu_count()} cores; load average {load_before:.1f} before and {load_after:.1f} after "
