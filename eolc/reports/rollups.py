@@ -62,21 +62,22 @@ def month_of(moment):
     return timezone.localtime(moment).date().replace(day=1)
 
 
-def _attendance_sql(select: str, group_by: str) -> str:
-    """Attended sessions of one programme, each numbered per person in time order (1 = first)."""
+# A temporary table of one programme's attended sessions, ranked per person once per rebuild.
+RANKED = "reports_ranked_attendance"
+
+
+def _ranked_sql() -> str:
+    """Attended sessions of one programme; `first` is 1 on each person's first session (in time order)."""
     # Table names come from model meta and values are parameters, so nothing here is user input.
     return f"""
-        SELECT {select}, COUNT(*), SUM(CASE WHEN t.rn = 1 THEN 1 ELSE 0 END)
-        FROM (
-            SELECT f.event_id, f.month, f.kind, f.area_id, f.time_of_day,
-                   u.sector, u.job_role_id, u.area_id AS home_area_id,
-                   ROW_NUMBER() OVER (PARTITION BY a.person_id ORDER BY f.starts_at, f.event_id) AS rn
-            FROM {Attendance._meta.db_table} a
-            JOIN {SessionFact._meta.db_table} f ON f.event_id = a.event_id
-            JOIN {get_user_model()._meta.db_table} u ON u.id = a.person_id
-            WHERE f.programme_id = %s AND a.attended = %s
-        ) t
-        GROUP BY {group_by}
+        SELECT f.event_id, f.month, f.kind, f.area_id, f.time_of_day,
+               u.sector, u.job_role_id, u.area_id AS home_area_id,
+               CASE WHEN ROW_NUMBER() OVER (PARTITION BY a.person_id ORDER BY f.starts_at, f.event_id) = 1
+                    THEN 1 ELSE 0 END AS first
+        FROM {Attendance._meta.db_table} a
+        JOIN {SessionFact._meta.db_table} f ON f.event_id = a.event_id
+        JOIN {get_user_model()._meta.db_table} u ON u.id = a.person_id
+        WHERE f.programme_id = %s AND a.attended = %s
     """  # noqa: S608
 
 
@@ -99,32 +100,29 @@ def _sessions(programme_id) -> dict[int, SessionFact]:
 
 
 def _attendance_facts(programme_id) -> None:
+    """Sector and profile facts from one ranking of the attendances (the costly sort runs once)."""
     sector_table = SectorAttendance._meta.db_table
     profile_table = ProfileAttendance._meta.db_table
-    params = [programme_id, True]
+    pid = int(programme_id)
     with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE IF EXISTS {RANKED}")
+        cursor.execute(f"CREATE TEMPORARY TABLE {RANKED} AS {_ranked_sql()}", [programme_id, True])
         cursor.execute(
-            f"INSERT INTO {sector_table} (programme_id, event_id, month, kind, area_id, time_of_day, sector,"
-            " attendances, people_new) "
-            + _attendance_sql(
-                f"{int(programme_id)}, t.event_id, t.month, t.kind, t.area_id, t.time_of_day, t.sector",
-                "t.event_id, t.month, t.kind, t.area_id, t.time_of_day, t.sector",
-            ),
-            params,
+            f"INSERT INTO {sector_table} (programme_id, event_id, month, kind, area_id, time_of_day, sector,"  # noqa: S608
+            f" attendances, people_new) SELECT {pid}, event_id, month, kind, area_id, time_of_day, sector,"
+            f" COUNT(*), SUM(first) FROM {RANKED}"
+            " GROUP BY event_id, month, kind, area_id, time_of_day, sector"
         )
         for dimension, column in (
             (ProfileDimension.ROLE, "job_role_id"),
             (ProfileDimension.HOME_AREA, "home_area_id"),
         ):
             cursor.execute(
-                f"INSERT INTO {profile_table} (programme_id, month, sector, dimension, {column},"
-                " attendances, people_new) "
-                + _attendance_sql(
-                    f"{int(programme_id)}, t.month, t.sector, '{dimension.value}', t.{column}",
-                    f"t.month, t.sector, t.{column}",
-                ),
-                params,
+                f"INSERT INTO {profile_table} (programme_id, month, sector, dimension, {column},"  # noqa: S608
+                f" attendances, people_new) SELECT {pid}, month, sector, '{dimension.value}', {column},"
+                f" COUNT(*), SUM(first) FROM {RANKED} GROUP BY month, sector, {column}"
             )
+        cursor.execute(f"DROP TABLE {RANKED}")
 
 
 def _mix(programme_id, sessions: dict[int, SessionFact]) -> None:
