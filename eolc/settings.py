@@ -87,6 +87,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "eolc.programmes.middleware.remember_roles",
     "django.contrib.messages.middleware.MessageMiddleware",
     "eolc.accounts.middleware.session_timeouts",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -6,8 +6,14 @@ class ProgrammesConfig(AppConfig):
     verbose_name = "Programmes"
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
         from eolc.core import navigation
         from eolc.programmes import access
+        from eolc.programmes.models import Membership
+
+        post_save.connect(access.forget_remembered_roles, sender=Membership)
+        post_delete.connect(access.forget_remembered_roles, sender=Membership)
 
         signed_in = lambda user: user.is_authenticated  # noqa: E731
         navigation.register("Dashboard", "programmes:dashboard", order=10, visible=signed_in)

@@ -223,12 +223,15 @@ from eolc.programmes.access.roles import (  # noqa: F401
     can_manage_programme,
     can_view_programme,
     can_view_reports,
+    forget_remembered_roles,
     get_managed_programme_or_404,
     get_programme_or_404,
+    has_role_anywhere,
     has_staff_role,
     managed_programmes,
     programmes_for,
     roles_in,
+    roles_remembered,
 )
 from eolc.programmes.access.scenarios import (  # noqa: F401
     SCENARIO_EDITOR_ROLES,

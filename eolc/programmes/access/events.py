@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
 from eolc.programmes.access.curriculum import _curriculum
+from eolc.programmes.access.roles import has_role_anywhere
 from eolc.programmes.models import Membership, Programme, Role
 
 EVENT_MANAGER_ROLES = (Role.ADMIN, Role.FACILITATOR)
@@ -25,7 +26,7 @@ def event_programmes_for(user):
 
 
 def can_schedule_events(user) -> bool:
-    return user.is_authenticated and (user.is_site_admin or event_programmes_for(user).exists())
+    return user.is_authenticated and (user.is_site_admin or has_role_anywhere(user, EVENT_MANAGER_ROLES))
 
 
 def managed_series(user):

@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
 from eolc.programmes.access.events import _events, events_for, managed_events, registrations_for
-from eolc.programmes.access.roles import get_programme_or_404, programmes_for
+from eolc.programmes.access.roles import get_programme_or_404, has_role_anywhere, programmes_for
 from eolc.programmes.models import Programme, Role
 
 INSIGHT_MANAGER_ROLES = (Role.ADMIN, Role.FACILITATOR)
@@ -37,7 +37,7 @@ def get_insight_programme_or_404(user, slug):
 
 def can_review_contributions(user) -> bool:
     return user.is_authenticated and (
-        user.is_site_admin or insight_programmes_for(user).exists() or managed_events(user).exists()
+        user.is_site_admin or has_role_anywhere(user, INSIGHT_MANAGER_ROLES) or managed_events(user).exists()
     )
 
 

@@ -15,7 +15,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from eolc.programmes.access.insights import published_key_messages
-from eolc.programmes.access.roles import programmes_for
+from eolc.programmes.access.roles import has_role_anywhere, programmes_for
 from eolc.programmes.models import Programme, Role
 
 TRAINER_ROLES = (Role.ADMIN, Role.FACILITATOR)
@@ -32,7 +32,7 @@ def library_programmes_for(user):
 
 
 def is_trainer(user) -> bool:
-    return user.is_authenticated and (user.is_site_admin or library_programmes_for(user).exists())
+    return user.is_authenticated and (user.is_site_admin or has_role_anywhere(user, TRAINER_ROLES))
 
 
 def managed_resources(user):

@@ -7,7 +7,12 @@ together. Commissioners see counts under 5 suppressed, and no report page lists 
 
 from django.core.exceptions import PermissionDenied
 
-from eolc.programmes.access.roles import can_manage_programme, can_view_reports, get_programme_or_404
+from eolc.programmes.access.roles import (
+    can_manage_programme,
+    can_view_reports,
+    get_programme_or_404,
+    has_role_anywhere,
+)
 from eolc.programmes.models import Programme, Role
 
 REPORT_ROLES = (Role.ADMIN, Role.COMMISSIONER)
@@ -18,7 +23,7 @@ def report_programmes_for(user):
 
 
 def can_view_any_reports(user) -> bool:
-    return user.is_authenticated and (user.is_site_admin or report_programmes_for(user).exists())
+    return user.is_authenticated and (user.is_site_admin or has_role_anywhere(user, REPORT_ROLES))
 
 
 def can_view_all_reports(user) -> bool:

@@ -1,28 +1,75 @@
-"""Roles in programmes, and the programme-level checks that every other access module builds on."""
+"""Roles in programmes, and the programme-level checks that every other access module builds on.
+
+A page asks about the signed-in person's roles many times (the header menu alone asks a dozen
+questions), so within one request each person's memberships are read once: `roles_remembered`
+(the `remember_roles` middleware) opens that memory, and any change to a membership clears it.
+Outside a request nothing is remembered, so tests and tasks always read the database.
+"""
+
+from collections import defaultdict
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
 from eolc.programmes.models import STAFF_ROLES, Membership, Programme, Role
 
+_remembered: ContextVar[dict | None] = ContextVar("remembered_roles", default=None)
+
+
+@contextmanager
+def roles_remembered():
+    token = _remembered.set({})
+    try:
+        yield
+    finally:
+        _remembered.reset(token)
+
+
+def forget_remembered_roles(**kwargs) -> None:
+    """Receiver for membership saves and deletes: the next question reads the database again."""
+    remembered = _remembered.get()
+    if remembered is not None:
+        remembered.clear()
+
+
+def _roles_by_programme(user) -> dict[int, frozenset[str]]:
+    remembered = _remembered.get()
+    if remembered is not None and user.pk in remembered:
+        return remembered[user.pk]
+    by_programme = defaultdict(set)
+    memberships = Membership.objects.filter(person=user).order_by()
+    for programme_id, role in memberships.values_list("programme_id", "role"):
+        by_programme[programme_id].add(role)
+    roles = {programme_id: frozenset(held) for programme_id, held in by_programme.items()}
+    if remembered is not None:
+        remembered[user.pk] = roles
+    return roles
+
 
 def roles_in(user, programme) -> set[str]:
     if not user.is_authenticated:
         return set()
-    return set(Membership.objects.filter(person=user, programme=programme).values_list("role", flat=True))
+    return set(_roles_by_programme(user).get(programme.pk, ()))
 
 
 def all_roles(user) -> set[str]:
     if not user.is_authenticated:
         return set()
-    return set(Membership.objects.filter(person=user).values_list("role", flat=True))
+    return set().union(*_roles_by_programme(user).values())
+
+
+def has_role_anywhere(user, roles) -> bool:
+    """Whether a person holds any of `roles` in some programme (site admins are not implied)."""
+    return bool(all_roles(user) & set(roles))
 
 
 def has_staff_role(user) -> bool:
     """Site admins and anyone who can see other people's personal data (they need MFA)."""
     if not user.is_authenticated:
         return False
-    return user.is_site_admin or Membership.objects.filter(person=user, role__in=STAFF_ROLES).exists()
+    return user.is_site_admin or has_role_anywhere(user, STAFF_ROLES)
 
 
 def can_view_programme(user, programme) -> bool:
@@ -37,7 +84,7 @@ def can_manage_people(user) -> bool:
     """Creating accounts for others: site admins and administrators of any programme."""
     if not user.is_authenticated:
         return False
-    return user.is_site_admin or Membership.objects.filter(person=user, role=Role.ADMIN).exists()
+    return user.is_site_admin or has_role_anywhere(user, {Role.ADMIN})
 
 
 def can_view_reports(user, programme) -> bool:
