@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
+from ninja.pagination import LimitOffsetPagination, paginate
 from pydantic import AfterValidator, Field, StringConstraints
 
 from eolc.accounts.models import Area
@@ -225,18 +226,52 @@ def _detail(user, event) -> dict:
     )
 
 
+PAGE_SIZE = 50
+MAX_PAGE_SIZE = 500
+
+
+class EventPages(LimitOffsetPagination):
+    """`limit` events (default 50, at most 500) from `offset`, with the `count` of all that match."""
+
+    class Input(Schema):
+        limit: int = Field(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE, description="Events per page (default 50)")
+        offset: int = Field(0, ge=0, description="Events to skip: the next page starts at offset + limit")
+
+    class Output(Schema):
+        items: list[EventSummaryOut]
+        count: int = Field(description="Events matching the filters, over all pages")
+
+    def __init__(self, **kwargs):
+        super().__init__(max_limit=MAX_PAGE_SIZE, **kwargs)
+
+
+class _Summaries:
+    """A queryset whose slices are event summaries: only the page asked for is built."""
+
+    def __init__(self, events):
+        self.events = events
+
+    def __getitem__(self, window):
+        return [_summary(event) for event in self.events.with_place_counts().chronological()[window]]
+
+    def __len__(self):
+        return self.events.count()
+
+
 @router.get(
     "/events",
     response={200: list[EventSummaryOut], 401: ErrorOut, 422: ErrorOut},
-    summary="Events you can see, starting between `from` and `to` (default: from now)",
+    summary="Events you can see, starting between `from` and `to` (default: from now), a page at a time",
+    description="Paged: `limit` (default 50, at most 500) and `offset`; the answer has `items` and `count`.",
 )
+@paginate(EventPages)
 def event_list(
     request,
     from_: Annotated[datetime.datetime | None, Query(alias="from")] = None,
     to: datetime.datetime | None = None,
     kind: Text | None = None,
     area: Text | None = None,
-    limit: Annotated[int, Field(ge=1, le=500)] = 200,
+    **kwargs,
 ):
     events = access.events_for(request.auth)
     start = _as_utc(from_) if from_ else None
@@ -250,8 +285,7 @@ def event_list(
         events = events.of_kind(kind)
     if area:
         events = events.in_area(_area(int(area) if area.isdigit() and len(area) < 19 else area))
-    events = events.with_place_counts().chronological()[:limit]
-    return [_summary(event) for event in events]
+    return _Summaries(events)
 
 
 def _as_utc(value: datetime.datetime) -> datetime.datetime:

@@ -117,7 +117,7 @@ def test_list_filters_by_window_kind_and_area(client, people):
     def ids(query):
         response = call(client, "get", f"{EVENTS}?{query}", people.learner)
         assert response.status_code == 200, response.content
-        return [row["id"] for row in response.json()]
+        return [row["id"] for row in response.json()["items"]]
 
     assert ids("") == [camden.pk, hackney.pk, later.pk]
     frm = in_days(4).astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -126,6 +126,10 @@ def test_list_filters_by_window_kind_and_area(client, people):
     assert ids("kind=webinar") == [hackney.pk]
     assert ids("area=E09000007") == [camden.pk, later.pk]
     assert ids(f"area={Area.objects.get(code='E09000007').parent_id}") == [camden.pk, hackney.pk, later.pk]
+    assert ids("limit=2") == [camden.pk, hackney.pk]
+    assert ids("limit=2&offset=2") == [later.pk]
+    assert call(client, "get", f"{EVENTS}?limit=1", people.learner).json()["count"] == 3
+    assert call(client, "get", f"{EVENTS}?limit=501", people.learner).status_code == 422
     assert detail_of(call(client, "get", f"{EVENTS}?kind=party", people.learner), 422).startswith("kind:")
     assert detail_of(call(client, "get", f"{EVENTS}?from=yesterday", people.learner), 422).startswith("from")
 
@@ -229,4 +233,14 @@ def test_attendance_by_an_organiser_completes_the_linked_part(client, people, pr
     assert stranger.startswith("person:")
     assert detail_of(call(client, "post", url, people.facilitator, {"person": person.pk}), 422).startswith(
         "attended"
+    )
+
+
+def test_openapi_documents_the_events_page(client):
+    operation = client.get("/api/v1/openapi.json").json()["paths"]["/api/v1/events"]["get"]
+    limit = next(p for p in operation["parameters"] if p["name"] == "limit")
+    assert limit["schema"]["default"] == 50 and limit["schema"]["maximum"] == 500
+    assert {"limit", "offset"} <= {p["name"] for p in operation["parameters"]}
+    assert operation["responses"]["200"]["content"]["application/json"]["schema"]["$ref"].endswith(
+        "PagedEventSummaryOut"
     )
