@@ -7,5 +7,8 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         from eolc.core import navigation
+        from eolc.events import calendar_cache
+
+        calendar_cache.connect()
 
         navigation.register("Events", "events:calendar", order=30)

@@ -7,13 +7,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from eolc.audit.models import Action
 from eolc.audit.services import audit_record
-from eolc.events import links, services
+from eolc.events import calendar_cache, links, services
 from eolc.events.forms import (
     EventFilterForm,
     EventForm,
@@ -50,8 +51,34 @@ def _crumbs(*extra):
 
 @require_GET
 def list_events(request):
-    """The calendar: this month by default, as a month grid or a list, with filters that work without JS."""
+    """The calendar: this month by default, as a month grid or a list, with filters that work without JS.
+
+    Anonymous visitors all see the same page for the same query, so its filters and results are
+    rendered once and cached (eolc.events.calendar_cache) until an event, series or registration changes.
+    """
     zone = viewer_zone(request.user)
+    parts = None
+    if not request.user.is_authenticated:
+        month = request.GET.get("month") or f"{timezone.localdate(timezone=zone):%Y-%m}"
+        filters = [(name, values) for name, values in request.GET.lists() if name != "month"]
+        key = calendar_cache.key(zone=str(zone), month=month, filters=filters)
+        parts = calendar_cache.get(key)
+    if parts is None:
+        context = _calendar_context(request, zone)
+        parts = {
+            "month_label": context["month_label"],
+            "filters": render_to_string("events/_filters.html", context, request),
+            "results": render_to_string("events/_results.html", context, request),
+            "can_schedule": context["can_schedule"],
+        }
+        if not request.user.is_authenticated:
+            calendar_cache.put(key, parts)
+    if _is_htmx(request):
+        return HttpResponse(parts["results"])
+    return render(request, "events/calendar.html", parts)
+
+
+def _calendar_context(request, zone):
     visible = access.events_for(request.user)
     form = EventFilterForm(request.GET, events=visible)
     start = form.month_start(zone)
@@ -75,7 +102,7 @@ def list_events(request):
         return f"?{params.urlencode()}"
 
     previous = (start - datetime.timedelta(days=1)).replace(day=1)
-    context = {
+    return {
         "form": form,
         "view": form.chosen_view,
         "month_label": f"{start:%B %Y}",
@@ -89,8 +116,6 @@ def list_events(request):
         "zone_name": str(zone).replace("_", " "),
         "can_schedule": access.can_schedule_events(request.user),
     }
-    template = "events/_results.html" if _is_htmx(request) else "events/calendar.html"
-    return render(request, template, context)
 
 
 @require_GET

@@ -52,6 +52,27 @@ def test_the_calendar_shows_this_months_published_events_to_anyone(client):
 
 
 @pytest.mark.django_db
+def test_the_anonymous_calendar_is_cached_and_shows_changes_at_once(client, django_assert_max_num_queries):
+    event = EventFactory(title="Cached session", starts_at=this_month_day(18))
+    url = reverse("events:calendar")
+    assert "Cached session" in client.get(url).content.decode()
+    with django_assert_max_num_queries(2):  # the generation stamp and the cached parts
+        assert "Cached session" in client.get(url).content.decode()
+    event.title = "Renamed session"
+    event.save()
+    assert "Renamed session" in client.get(url).content.decode()
+    EventFactory(title="Added session", starts_at=this_month_day(10))
+    assert "Added session" in client.get(url, HTTP_HX_REQUEST="true").content.decode()
+    capacity = client.get(f"{url}?view=list").content.decode()
+    for _ in range(2):
+        services.registration_create(event=event, person=UserFactory())
+    assert client.get(f"{url}?view=list").content.decode() != capacity
+    event.delete()
+    assert "Renamed session" not in client.get(url).content.decode()
+    assert "Filter events" in client.get(f"{url}?kind=webinar").content.decode()
+
+
+@pytest.mark.django_db
 def test_list_view_and_filters_work_without_javascript(client):
     camden = Area.objects.get(code="E09000007")
     morning = EventFactory(title="Morning in Camden", area=camden, starts_at=this_month_day(9))
