@@ -120,8 +120,7 @@ def _calendar_context(request, zone):
 
 @require_GET
 def show_event(request, pk):
-    event = access.get_event_or_404(request.user, pk)
-    counted = access.events_for(request.user).with_place_counts().get(pk=event.pk)
+    event = access.get_event_or_404(request.user, pk, with_place_counts=True)
     registration = _my_registration(request.user, event)
     can_manage = access.can_manage_event(request.user, event)
     sessions = event.series.events.exclude(status=EventStatus.DRAFT) if event.series_id else []
@@ -135,13 +134,13 @@ def show_event(request, pk):
         {
             "event": event,
             "presenter": EventPresenter(
-                event, viewer=request.user, confirmed=counted.confirmed_count, registration=registration
+                event, viewer=request.user, confirmed=event.confirmed_count, registration=registration
             ),
             "sessions": [EventPresenter(session, viewer=request.user) for session in sessions],
             "registration": registration,
             "open": event.registration_open(),
             "can_manage": can_manage,
-            "waitlisted_count": counted.waitlisted_count,
+            "waitlisted_count": event.waitlisted_count,
             "waitlist_position": position,
             "facilitators": ", ".join(str(person) for person in event.facilitators.all()),
             "place_links": [link for link in page_links if link.get("kind") == "place"],

@@ -70,8 +70,10 @@ def can_manage_event(user, event) -> bool:
     return managed_events(user).filter(pk=event.pk).exists()
 
 
-def get_event_or_404(user, pk):
-    return get_object_or_404(events_for(user).select_related("area", "host", "programme", "series"), pk=pk)
+def get_event_or_404(user, pk, *, with_place_counts=False):
+    """An event the person can see, or 404; `with_place_counts` adds its confirmed and waitlisted counts."""
+    events = events_for(user).select_related("area", "host", "programme", "series")
+    return get_object_or_404(events.with_place_counts() if with_place_counts else events, pk=pk)
 
 
 def get_managed_event_or_404(user, pk):
