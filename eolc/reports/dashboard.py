@@ -105,6 +105,8 @@ class Scope:
         rows = self._base(OutcomeFact).filter(comparison=comparison)
         if self.kind:
             rows = rows.filter(kind=self.kind)
+        if self.area is not None:
+            rows = rows.filter(area__in=Area.objects.within(self.area))
         return self._sector(rows)
 
     def _sector(self, rows):
@@ -670,8 +672,6 @@ def outcome_table(scope: Scope) -> tuple[Table, dict | None]:
         "Each person's answers before and after are paired without their identity; only people who "
         "answered both count."
     )
-    if scope.area is not None:
-        note += " These figures follow the programme, date, kind of session and sector filters only."
     table = Table(
         "outcomes",
         "Change from before to after the session",

@@ -172,13 +172,13 @@ class PlanFact(models.Model):
 
 
 class OutcomeFact(models.Model):
-    """Paired before-and-after answers summed per measure, session month, kind and sector.
+    """Paired before-and-after answers summed per measure, session month, kind, area and sector.
 
     A pair is one person's "before" and "after" answers to one measure (evaluation/analytics.py);
-    its month and kind are those of the session the "after" answer was about, its sector the
-    respondent's. Sums of answers, changes and squared changes give each cell's mean change and its
-    confidence interval after summing any set of cells. Areas are left out to keep the cells few:
-    the dashboard says so when an area filter is set.
+    its month, kind and area are those of the session the "after" answer was about (the area as on
+    the other facts: the session's own), its sector the respondent's. Sums of answers, changes and
+    squared changes give each cell's mean change and its confidence interval after summing any set
+    of cells.
     """
 
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="+")
@@ -186,6 +186,7 @@ class OutcomeFact(models.Model):
     measure = models.SlugField(max_length=60)
     month = models.DateField(null=True, help_text="Empty when the session is no longer published")
     kind = models.CharField(max_length=30, blank=True)
+    area = models.ForeignKey(Area, null=True, on_delete=models.CASCADE, related_name="+")
     sector = models.CharField(max_length=20, blank=True)
     pairs = models.PositiveIntegerField()
     pre_sum = models.BigIntegerField()

@@ -186,15 +186,15 @@ def _outcomes(programme_id) -> None:
         inner, params = pairs.order_by().query.sql_with_params()
         with connection.cursor() as cursor:
             cursor.execute(
-                f"INSERT INTO {table} (programme_id, comparison, measure, month, kind, sector, pairs,"  # noqa: S608
-                " pre_sum, post_sum, change_sum, change_squares)"
-                f" SELECT {int(programme_id)}, %s, p.measure, f.month, COALESCE(f.kind, ''),"
+                f"INSERT INTO {table} (programme_id, comparison, measure, month, kind, area_id, sector,"  # noqa: S608
+                " pairs, pre_sum, post_sum, change_sum, change_squares)"
+                f" SELECT {int(programme_id)}, %s, p.measure, f.month, COALESCE(f.kind, ''), f.area_id,"
                 " COALESCE(u.sector, ''), COUNT(*), SUM(p.pre), SUM(p.post), SUM(p.post - p.pre),"
                 " SUM((p.post - p.pre) * (p.post - p.pre))"
                 f" FROM ({inner}) p"
                 f" LEFT JOIN {SessionFact._meta.db_table} f ON f.event_id = p.event_id"
                 f" LEFT JOIN {get_user_model()._meta.db_table} u ON u.id = p.person_id"
-                " GROUP BY p.measure, f.month, f.kind, u.sector",
+                " GROUP BY p.measure, f.month, f.kind, f.area_id, u.sector",
                 [comparison.value, *params],
             )
 

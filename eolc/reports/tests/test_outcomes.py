@@ -85,6 +85,12 @@ def test_outcome_rollups_equal_the_pairing_queries_and_follow_filters(evaluated)
         )
         if sector != "unknown":  # the raw query cannot ask for "no sector"
             assert got == want, sector
+    elsewhere = next(area for area in london_areas() if area != event.area)
+    for area in (event.area, elsewhere):
+        got = outcome_summaries(Scope(programme_ids=[evaluated.pk], suppress_small=False, area=area))
+        assert got == analytics.confidence_change_summary(programme=evaluated, area=area), area
+    assert event.area is not None
+    assert outcome_summaries(Scope(programme_ids=[evaluated.pk], suppress_small=False, area=elsewhere)) == []
     other_kind = "webinar" if event.kind != "webinar" else "workshop"
     assert outcome_summaries(Scope(programme_ids=[evaluated.pk], suppress_small=False, kind=other_kind)) == []
     # A respondent's new sector reaches the figures at the next refresh.
