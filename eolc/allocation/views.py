@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from eolc.allocation import services
 from eolc.allocation.forms import MoveForm, PlaceRequestForm, RoundForm
-from eolc.allocation.models import AllocationStatus, PlaceRequest
+from eolc.allocation.models import AllocationStatus
 from eolc.allocation.presenters import proposal_people, proposal_rows, role_area_rows, session_charts
 from eolc.events.models import EventStatus
 from eolc.programmes import access
@@ -143,7 +143,7 @@ def request_places(request, pk):
         .exclude(status=EventStatus.CANCELLED)
         .chronological()
     )
-    mine = PlaceRequest.objects.in_round(request_round).by(request.user).first()
+    mine = access.own_place_request(request.user, request_round)
     initial = {"events": list(mine.available_events.all()) if mine else [event]}
     data = request.POST if request.method == "POST" else None
     form = PlaceRequestForm(data, events=events, initial=initial)

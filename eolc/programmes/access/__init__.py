@@ -30,6 +30,7 @@ from eolc.programmes.access.allocation import (  # noqa: F401
     get_managed_round_or_404,
     get_requestable_round_or_404,
     managed_rounds,
+    own_place_request,
 )
 from eolc.programmes.access.audit import (  # noqa: F401
     audit_events_for,

@@ -42,6 +42,11 @@ def get_managed_allocation_or_404(user, pk):
     )
 
 
+def own_place_request(user, request_round):
+    """The person's own request for places in a round, if they made one."""
+    return _allocation("PlaceRequest").objects.in_round(request_round).by(user).first()
+
+
 def get_requestable_round_or_404(user, event_pk):
     """The open round an event a person can see is taking requests in (the newest, if several)."""
     event = get_event_or_404(user, event_pk)
