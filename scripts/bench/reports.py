@@ -16,7 +16,8 @@ import statistics
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+
+from shared.databases import drop_postgres, fresh_postgres, fresh_sqlite
 
 ROOT = Path(__file__).resolve().parents[2]
 SCALE = float(os.environ.get("BENCH_REPORTS_SCALE", "1"))
@@ -61,6 +62,8 @@ def stage_generate():
     from eolc.reports import scale
 
     call_command("migrate", verbosity=0)
+    # Saving events touches the cache (the anonymous calendar's generation stamp).
+    call_command("createcachetable", verbosity=0)
     lead = User.objects.create_user("bench-lead@scale.invalid", full_name="Bench lead", is_staff=True)
     summary = scale.generate(**SIZES, progress=scale.Progress(sys.stderr), lead=lead)
     return {
@@ -142,36 +145,6 @@ def _child(url, *args):
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def _postgres_url():
-    base = os.environ.get("BENCH_POSTGRES_URL")
-    if not base:
-        return None
-    import psycopg
-
-    parts = urlsplit(base)
-    admin = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {PG_DATABASE}")
-        conn.execute(f"CREATE DATABASE {PG_DATABASE}")
-    return urlunsplit(parts._replace(path=f"/{PG_DATABASE}"))
-
-
-def _drop_postgres():
-    import psycopg
-
-    parts = urlsplit(os.environ["BENCH_POSTGRES_URL"])
-    with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {PG_DATABASE}")
-
-
-def _sqlite_url():
-    path = ROOT / "var" / "bench" / "reports.sqlite3"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    return f"sqlite:///{path}"
-
-
 def _met(ok):
     return "met" if ok else "**not met**"
 
@@ -179,7 +152,11 @@ def _met(ok):
 def main():
     load_before = os.getloadavg()[0]
     results = {}
-    for name, prepare in (("SQLite", _sqlite_url), ("PostgreSQL", _postgres_url)):
+    databases = (
+        ("SQLite", lambda: fresh_sqlite("reports")),
+        ("PostgreSQL", lambda: fresh_postgres(PG_DATABASE)),
+    )
+    for name, prepare in databases:
         url = prepare()
         if url is None:
             print(f"Skipping {name}: BENCH_POSTGRES_URL is not set", file=sys.stderr)
@@ -191,7 +168,7 @@ def main():
         results[name] = {**generated, **measured}
         print(f"{name}: {results[name]}", file=sys.stderr)
         if name == "PostgreSQL":
-            _drop_postgres()
+            drop_postgres(PG_DATABASE)
     _write(results, load_before, os.getloadavg()[0])
 
 
