@@ -22,7 +22,8 @@ import sys
 import threading
 import time
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+
+from shared.databases import drop_postgres, fresh_postgres, fresh_sqlite
 
 ROOT = Path(__file__).resolve().parents[2]
 SCALE = float(os.environ.get("BENCH_LOAD_SCALE", "1"))
@@ -112,35 +113,6 @@ def _env(url):
         "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "scripts" / "bench")]),
         "DJANGO_SETTINGS_MODULE": "load_site.settings",
     }
-
-
-def _postgres_url():
-    base = os.environ.get("BENCH_POSTGRES_URL")
-    if not base:
-        return None
-    import psycopg
-
-    parts = urlsplit(base)
-    with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {PG_DATABASE}")
-        conn.execute(f"CREATE DATABASE {PG_DATABASE}")
-    return urlunsplit(parts._replace(path=f"/{PG_DATABASE}"))
-
-
-def _drop_postgres():
-    import psycopg
-
-    parts = urlsplit(os.environ["BENCH_POSTGRES_URL"])
-    with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {PG_DATABASE} WITH (FORCE)")
-
-
-def _sqlite_url():
-    path = ROOT / "var" / "bench" / "load.sqlite3"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    return f"sqlite:///{path}"
 
 
 def _free_port():
@@ -269,10 +241,10 @@ def _headers(who, prepared):
 
 def main():
     load_before = os.getloadavg()[0]
-    url, database = _postgres_url(), "PostgreSQL"
+    url, database = fresh_postgres(PG_DATABASE), "PostgreSQL"
     if url is None:
         print("BENCH_POSTGRES_URL is not set: measuring on SQLite", file=sys.stderr)
-        url, database = _sqlite_url(), "SQLite"
+        url, database = fresh_sqlite("load"), "SQLite"
     env = _env(url)
     print(f"--- {database}: generating {SIZES}", file=sys.stderr)
     prepared = json.loads(
@@ -305,7 +277,7 @@ def main():
         server.terminate()
         server.wait(timeout=30)
         if database == "PostgreSQL":
-            _drop_postgres()
+            drop_postgres(PG_DATABASE)
     _write(database, prepared, results, load_before, os.getloadavg()[0])
 
 
