@@ -11,6 +11,7 @@ import hashlib
 import time
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 TIMEOUT_SECONDS = 60
@@ -27,7 +28,9 @@ def generation() -> str:
 
 
 def invalidate(**kwargs) -> None:
-    cache.set(GENERATION_KEY, str(time.time_ns()), None)
+    """Moves the stamp once the change commits: written inside the change's transaction, the one
+    stamp row would be locked until commit and every registration on the site would queue on it."""
+    transaction.on_commit(lambda: cache.set(GENERATION_KEY, str(time.time_ns()), None))
 
 
 def key(*, zone: str, month: str, filters: list[tuple[str, list[str]]]) -> str:
