@@ -131,6 +131,11 @@ def publish(request, pk):
     return redirect("scenarios:editor", scenario.pk)
 
 
+def _at_node(node):
+    """The editor scrolled to the step just changed, so the author sees the result in place."""
+    return reverse("scenarios:editor", args=[node.scenario_id]) + f"#node-{node.pk}"
+
+
 def _node_form_initial(node):
     return {
         "title": node.title,
@@ -155,7 +160,7 @@ def add_node(request, pk):
             _form_errors_from(form, error)
         else:
             messages.success(request, f"Step “{node.title}” added.")
-            return redirect(reverse("scenarios:editor", args=[scenario.pk]) + f"#node-{node.pk}")
+            return redirect(_at_node(node))
     return render(
         request,
         "scenarios/node_form.html",
@@ -180,7 +185,7 @@ def edit_node(request, pk):
             _form_errors_from(form, error)
         else:
             messages.success(request, f"Step “{node.title}” saved.")
-            return redirect(reverse("scenarios:editor", args=[node.scenario_id]) + f"#node-{node.pk}")
+            return redirect(_at_node(node))
     return render(
         request,
         "scenarios/node_form.html",
@@ -216,7 +221,7 @@ def add_choice(request, pk):
     if request.method == "POST" and form.is_valid():
         services.choice_create(node=node, **form.cleaned_data)
         messages.success(request, "Choice added.")
-        return redirect(reverse("scenarios:editor", args=[node.scenario_id]) + f"#node-{node.pk}")
+        return redirect(_at_node(node))
     return render(
         request,
         "scenarios/choice_form.html",
@@ -248,7 +253,7 @@ def edit_choice(request, pk):
     if request.method == "POST" and form.is_valid():
         services.choice_update(choice=choice, **form.cleaned_data)
         messages.success(request, "Choice saved.")
-        return redirect(reverse("scenarios:editor", args=[node.scenario_id]) + f"#node-{node.pk}")
+        return redirect(_at_node(node))
     return render(
         request,
         "scenarios/choice_form.html",
@@ -269,7 +274,7 @@ def delete_choice(request, pk):
     node = choice.node
     services.choice_delete(choice=choice)
     messages.success(request, "Choice deleted.")
-    return redirect(reverse("scenarios:editor", args=[node.scenario_id]) + f"#node-{node.pk}")
+    return redirect(_at_node(node))
 
 
 @login_required
