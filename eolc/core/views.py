@@ -1,5 +1,9 @@
-from django.http import JsonResponse
+import sys
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -38,4 +42,16 @@ def error_404(request, exception=None):
 
 
 def error_500(request):
-    return render(request, "500.html", status=500)
+    """Drawn without the request's context, which reads the session and roles from the database
+    that may be what failed. A lost connection (or a deadlock) is 503: clients and load balancers
+    try again. The API answers in its own JSON shape."""
+    unavailable = isinstance(sys.exc_info()[1], OperationalError | InterfaceError)
+    status = 503 if unavailable else 500
+    if request.path.startswith("/api/"):
+        detail = "The service is unavailable for a moment. Try again shortly."
+        response = JsonResponse({"detail": detail if unavailable else "Something went wrong"}, status=status)
+    else:
+        response = HttpResponse(loader.render_to_string("500.html"), status=status)
+    if unavailable:
+        response["Retry-After"] = "30"
+    return response
