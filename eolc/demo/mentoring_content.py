@@ -117,7 +117,7 @@ def _groups(part, mentors, admin) -> list[MentoringGroup]:
     for title, mentor_index, setting, hour, offset in GROUPS:
         group = MentoringGroup.objects.filter(part=part, title=title).first()
         if group is None:
-            first_day = today - datetime.timedelta(days=62 - offset)
+            first_day = today - datetime.timedelta(days=45 - offset)
             first = datetime.datetime.combine(first_day, datetime.time(hour, 0))
             group = services.group_create(
                 mentor=mentors[mentor_index],

@@ -1,32 +1,15 @@
-"""Demo mentoring: three approved mentors leading monthly groups with mentees, loaded once."""
+"""Demo mentoring: three approved mentors leading monthly groups with mentees."""
 
 import pytest
 from django.utils import timezone
 
-from eolc.demo.services import demo_load
 from eolc.events.models import Attendance, EventKind
 from eolc.mentoring.models import Feedback, Mentee, MenteeStatus, Mentor, MentoringGroup, SessionNote
 
 pytestmark = pytest.mark.django_db
 
 
-def counts():
-    return (
-        Mentor.objects.count(),
-        MentoringGroup.objects.count(),
-        Mentee.objects.count(),
-        Attendance.objects.filter(event__kind=EventKind.MENTORING).count(),
-        Feedback.objects.count(),
-        SessionNote.objects.count(),
-    )
-
-
-def test_demo_mentoring_loads_once_with_three_mentors_and_groups_with_mentees():
-    demo_load()
-    first = counts()
-    demo_load()
-    assert counts() == first
-
+def test_demo_mentoring_has_three_mentors_and_groups_with_mentees():
     assert Mentor.objects.approved().count() == 3
     assert Mentor.objects.waiting().count() == 1
     groups = MentoringGroup.objects.with_member_counts()

@@ -1,20 +1,14 @@
-"""Demo requests for places: a round over three sessions with a proposal waiting, loaded once."""
+"""Demo requests for places: a round over three sessions with a proposal waiting."""
 
 import pytest
 
 from eolc.allocation.models import Allocation, AllocationStatus, PlaceRequest, RequestRound
 from eolc.demo.allocation_content import PLACES, REQUESTS, ROUND_TITLE
-from eolc.demo.services import demo_load
 
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_round_has_requests_and_a_mixed_proposal_and_loads_once():
-    demo_load()
-    first = (RequestRound.objects.count(), PlaceRequest.objects.count(), Allocation.objects.count())
-    demo_load()
-    assert (RequestRound.objects.count(), PlaceRequest.objects.count(), Allocation.objects.count()) == first
-
+def test_demo_round_has_requests_and_a_mixed_proposal():
     request_round = RequestRound.objects.get(title=ROUND_TITLE)
     assert request_round.events.count() == 3 and request_round.is_open
     assert PlaceRequest.objects.in_round(request_round).count() == REQUESTS
