@@ -1,8 +1,8 @@
 """Rollups: summary rows the dashboard reads instead of scanning attendances (ADR 009).
 
-Every fact table is rebuilt per programme from the raw rows by `rollups.programme_rebuild`;
-nothing else writes them. A `RollupChange` row is written in the same transaction as any change
-to the raw data, so a refresh within the minute brings the facts level with it again.
+Every fact table is written only by `rollups`: rebuilt per programme from the raw rows, or brought
+up to date for just what changed (ADR 019). A `RollupChange` row is written in the same transaction
+as any change to the raw data, so a refresh within the minute brings the facts level with it again.
 
 People are counted once per programme, at their first attended session (`people_new`): summed
 over any set of cells, that gives the people whose first session falls in the set, and over a
@@ -21,6 +21,18 @@ from eolc.programmes.models import Programme
 MIX_BANDS = 10
 
 
+class ChangeKind(models.TextChoices):
+    """What a change note is about, which says which facts a refresh must bring up to date."""
+
+    EVERYTHING = "", "Anything (rebuild the programme)"
+    SESSION = "session", "A session's own fields"
+    ATTENDANCE = "attendance", "One person's attendance at a session"
+    PROFILE = "profile", "A person's sector, job role or work area"
+    CREDIT = "credit", "A completion"
+    OUTCOME = "outcome", "A submitted survey response"
+    PLAN = "plan", "An action plan or action"
+
+
 class RollupChange(models.Model):
     """A note that a programme's raw data changed; written inside the changing transaction.
 
@@ -28,8 +40,11 @@ class RollupChange(models.Model):
     has acted on.
     """
 
-    # A plain id, not a foreign key: a programme being deleted still sends its events' signals.
+    # Plain ids, not foreign keys: a programme being deleted still sends its events' signals.
     programme_id = models.PositiveBigIntegerField(db_index=True)
+    kind = models.CharField(max_length=20, blank=True, choices=ChangeKind.choices)
+    event_id = models.PositiveBigIntegerField(null=True)
+    person_id = models.PositiveBigIntegerField(null=True)
     changed_at = models.DateTimeField(default=timezone.now)
 
     def __str__(self):
@@ -112,6 +127,34 @@ class SectorAttendance(models.Model):
 
     def __str__(self):
         return f"{self.attendances} from {self.sector or 'unknown'} at {self.event_id}"
+
+
+class AttendeeFact(models.Model):
+    """One attended session of one person as the facts last counted it (ADR 019).
+
+    The attendance facts are sums of these rows, so a refresh that knows which people changed
+    compares their rows here with the raw data and moves only the difference into the facts,
+    without re-ranking the whole programme. Plain ids, not foreign keys: the rows must outlive a
+    deleted session or person until the refresh has taken them out of the sums.
+    """
+
+    programme_id = models.PositiveBigIntegerField()
+    event_id = models.PositiveBigIntegerField(db_index=True)
+    person_id = models.PositiveBigIntegerField()
+    month = models.DateField()
+    kind = models.CharField(max_length=30)
+    area_id = models.PositiveBigIntegerField(null=True)
+    time_of_day = models.CharField(max_length=20)
+    sector = models.CharField(max_length=20)
+    job_role_id = models.PositiveBigIntegerField(null=True)
+    home_area_id = models.PositiveBigIntegerField(null=True)
+    first_session = models.PositiveSmallIntegerField(help_text="1 on the person's first attended session")
+
+    class Meta:
+        indexes = [models.Index(fields=["programme_id", "person_id"])]
+
+    def __str__(self):
+        return f"Person {self.person_id} at {self.event_id}"
 
 
 class ProfileDimension(models.TextChoices):

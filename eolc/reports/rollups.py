@@ -1,13 +1,16 @@
-"""Rebuilding a programme's facts from the raw rows (ADR 009).
+"""Bringing a programme's facts level with the raw rows: a full rebuild (ADR 009) or by difference (ADR 019).
 
 A rebuild replaces every fact row of one programme inside one transaction, so readers see the
 old facts or the new ones, never half of each. The heavy grouping runs in the database
 (INSERT … SELECT with a window function that finds each person's first session); Python only
-touches one row per session.
+touches one row per session. A refresh by difference compares the changed people's stored attendee
+rows with the raw data and moves the facts by what differs, also in one transaction.
 """
 
+import datetime
 import time
 from collections import defaultdict
+from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
@@ -18,11 +21,13 @@ from django.utils import timezone
 from eolc.action_plans.models import Action, Status
 from eolc.curriculum.models import Completion
 from eolc.evaluation import analytics as evaluation
-from eolc.evaluation.models import SurveyKind
+from eolc.evaluation.models import Response, SurveyKind
 from eolc.events.models import Attendance, Event, EventStatus
 from eolc.programmes.models import Programme
 from eolc.reports.models import (
     MIX_BANDS,
+    AttendeeFact,
+    ChangeKind,
     CreditFact,
     OutcomeFact,
     PlanFact,
@@ -62,29 +67,36 @@ def month_of(moment):
     return timezone.localtime(moment).date().replace(day=1)
 
 
-# A temporary table of one programme's attended sessions, ranked per person once per rebuild.
-RANKED = "reports_ranked_attendance"
+# The columns of an attendee row, in the order the raw query and the stored rows are read.
+ATTENDEE_COLUMNS = (
+    "event_id, person_id, month, kind, area_id, time_of_day, sector, job_role_id, home_area_id, first_session"
+)
 
 
-def _ranked_sql() -> str:
-    """Attended sessions of one programme; `first` is 1 on each person's first session (in time order)."""
+def _ranked_sql(people=0) -> str:
+    """Attended sessions of one programme, one row per person and session, as `ATTENDEE_COLUMNS`.
+
+    `first_session` is 1 on each person's first session (in time order). With `people` the rows are
+    those of that many people (ids as parameters): all of each one's sessions, so the ranking holds.
+    """
+    only = f" AND a.person_id IN ({', '.join(['%s'] * people)})" if people else ""
     # Table names come from model meta and values are parameters, so nothing here is user input.
     return f"""
-        SELECT f.event_id, f.month, f.kind, f.area_id, f.time_of_day,
+        SELECT a.event_id, a.person_id, f.month, f.kind, f.area_id, f.time_of_day,
                u.sector, u.job_role_id, u.area_id AS home_area_id,
                CASE WHEN ROW_NUMBER() OVER (PARTITION BY a.person_id ORDER BY f.starts_at, f.event_id) = 1
-                    THEN 1 ELSE 0 END AS first
+                    THEN 1 ELSE 0 END AS first_session
         FROM {Attendance._meta.db_table} a
         JOIN {SessionFact._meta.db_table} f ON f.event_id = a.event_id
         JOIN {get_user_model()._meta.db_table} u ON u.id = a.person_id
-        WHERE f.programme_id = %s AND a.attended = %s
+        WHERE f.programme_id = %s AND a.attended = %s{only}
     """  # noqa: S608
 
 
-def _sessions(programme_id) -> dict[int, SessionFact]:
-    events = Event.objects.filter(programme_id=programme_id, status=EventStatus.PUBLISHED).values_list(
-        "pk", "starts_at", "kind", "area_id", "time_of_day"
-    )
+def _sessions(programme_id, events=None) -> dict[int, SessionFact]:
+    events_of = Event.objects.filter(programme_id=programme_id, status=EventStatus.PUBLISHED)
+    if events is not None:
+        events_of = events_of.filter(pk__in=events)
     return {
         pk: SessionFact(
             programme_id=programme_id,
@@ -95,43 +107,59 @@ def _sessions(programme_id) -> dict[int, SessionFact]:
             area_id=area_id,
             time_of_day=time_of_day,
         )
-        for pk, starts_at, kind, area_id, time_of_day in events
+        for pk, starts_at, kind, area_id, time_of_day in events_of.values_list(
+            "pk", "starts_at", "kind", "area_id", "time_of_day"
+        )
     }
 
 
+def _sector_facts(programme_id, events=None) -> None:
+    """Sector facts summed from the attendee rows, of every session or of the given ones."""
+    pid = int(programme_id)
+    cells = "event_id, month, kind, area_id, time_of_day, sector"
+    chunks = [None] if events is None else _chunks(events)
+    with connection.cursor() as cursor:
+        for chunk in chunks:
+            only = "" if chunk is None else f" AND event_id IN ({', '.join(['%s'] * len(chunk))})"
+            cursor.execute(
+                f"INSERT INTO {SectorAttendance._meta.db_table} (programme_id, {cells}, attendances,"  # noqa: S608
+                f" people_new) SELECT {pid}, {cells}, COUNT(*), SUM(first_session)"
+                f" FROM {AttendeeFact._meta.db_table} WHERE programme_id = {pid}{only} GROUP BY {cells}",
+                chunk or [],
+            )
+
+
 def _attendance_facts(programme_id) -> None:
-    """Sector and profile facts from one ranking of the attendances (the costly sort runs once)."""
-    sector_table = SectorAttendance._meta.db_table
-    profile_table = ProfileAttendance._meta.db_table
+    """Attendee rows from one ranking of the attendances (the costly sort runs once), then their sums."""
+    attendees = AttendeeFact._meta.db_table
     pid = int(programme_id)
     with connection.cursor() as cursor:
-        cursor.execute(f"DROP TABLE IF EXISTS {RANKED}")
-        cursor.execute(f"CREATE TEMPORARY TABLE {RANKED} AS {_ranked_sql()}", [programme_id, True])
         cursor.execute(
-            f"INSERT INTO {sector_table} (programme_id, event_id, month, kind, area_id, time_of_day, sector,"  # noqa: S608
-            f" attendances, people_new) SELECT {pid}, event_id, month, kind, area_id, time_of_day, sector,"
-            f" COUNT(*), SUM(first) FROM {RANKED}"
-            " GROUP BY event_id, month, kind, area_id, time_of_day, sector"
+            f"INSERT INTO {attendees} (programme_id, {ATTENDEE_COLUMNS})"  # noqa: S608
+            f" SELECT {pid}, r.* FROM ({_ranked_sql()}) r",
+            [programme_id, True],
         )
         for dimension, column in (
             (ProfileDimension.ROLE, "job_role_id"),
             (ProfileDimension.HOME_AREA, "home_area_id"),
         ):
             cursor.execute(
-                f"INSERT INTO {profile_table} (programme_id, month, sector, dimension, {column},"  # noqa: S608
-                f" attendances, people_new) SELECT {pid}, month, sector, '{dimension.value}', {column},"
-                f" COUNT(*), SUM(first) FROM {RANKED} GROUP BY month, sector, {column}"
+                f"INSERT INTO {ProfileAttendance._meta.db_table} (programme_id, month, sector,"  # noqa: S608
+                f" dimension, {column}, attendances, people_new) SELECT {pid}, month, sector,"
+                f" '{dimension.value}', {column}, COUNT(*), SUM(first_session)"
+                f" FROM {attendees} WHERE programme_id = {pid}"
+                f" GROUP BY month, sector, {column}"
             )
-        cursor.execute(f"DROP TABLE {RANKED}")
+    _sector_facts(programme_id)
 
 
-def _mix(programme_id, sessions: dict[int, SessionFact]) -> None:
+def _mix(sessions: dict[int, SessionFact], rows) -> None:
+    """Set each session's attendance and mix from its sector facts (`rows`, covering them all)."""
     by_event = defaultdict(list)
-    rows = SectorAttendance.objects.filter(programme_id=programme_id)
     for event_id, sector, attendances in rows.values_list("event_id", "sector", "attendances"):
         by_event[event_id].append((sector, attendances))
-    for event_id, cells in by_event.items():
-        session = sessions[event_id]
+    for event_id, session in sessions.items():
+        cells = by_event.get(event_id, [])
         session.attendances = sum(n for _, n in cells)
         known = [n for sector, n in cells if sector]
         session.sectors = len(known)
@@ -199,20 +227,32 @@ def _outcomes(programme_id) -> None:
             )
 
 
+def _locked_state(programme_id) -> RollupState:
+    """The programme's state row, locked: one refresher per programme at a time, a second one waits."""
+    RollupState.objects.get_or_create(programme_id=programme_id, defaults={"refreshed_at": timezone.now()})
+    return RollupState.objects.select_for_update().get(programme_id=programme_id)
+
+
+def _finish(state, started, change_ids) -> RollupState:
+    RollupChange.objects.filter(pk__in=list(change_ids)).delete()
+    state.refreshed_at = timezone.now()
+    state.seconds = round(time.perf_counter() - started, 3)
+    state.save(update_fields=["refreshed_at", "seconds"])
+    return state
+
+
 def programme_rebuild(programme_id, *, change_ids=()) -> RollupState:
     """Replace one programme's facts with ones computed from the raw data, and forget its changes."""
-    RollupState.objects.get_or_create(programme_id=programme_id, defaults={"refreshed_at": timezone.now()})
     started = time.perf_counter()
     with transaction.atomic():
-        # One rebuild per programme at a time: a second refresher waits here, then rebuilds again.
-        state = RollupState.objects.select_for_update().get(programme_id=programme_id)
-        for model in FACTS:
+        state = _locked_state(programme_id)
+        for model in (*FACTS, AttendeeFact):
             model.objects.filter(programme_id=programme_id).delete()
         sessions = _sessions(programme_id)
         SessionFact.objects.bulk_create(sessions.values(), batch_size=2000)
         _attendance_facts(programme_id)
         if sessions:
-            _mix(programme_id, sessions)
+            _mix(sessions, SectorAttendance.objects.filter(programme_id=programme_id))
             SessionFact.objects.filter(programme_id=programme_id).delete()
             for session in sessions.values():
                 session.pk = None
@@ -220,28 +260,216 @@ def programme_rebuild(programme_id, *, change_ids=()) -> RollupState:
         _credits(programme_id)
         _plans(programme_id)
         _outcomes(programme_id)
-        RollupChange.objects.filter(pk__in=list(change_ids)).delete()
-        state.refreshed_at = timezone.now()
-        state.seconds = round(time.perf_counter() - started, 3)
-        state.save(update_fields=["refreshed_at", "seconds"])
-    return state
+        return _finish(state, started, change_ids)
+
+
+# --- Incremental refresh (ADR 019) ---------------------------------------------------------------
+
+# Past this many people in one refresh (a bulk change), rebuilding is quicker than comparing rows.
+MOST_PEOPLE = 20_000
+# Ids per IN list, well inside SQLite's limit on query parameters.
+CHUNK = 2_000
+
+
+class RebuildInstead(Exception):
+    """The changes are too many to compare row by row, or the facts were found out of step."""
+
+
+@dataclass
+class Update:
+    """What an incremental refresh rewrote: people whose attendee rows differed, sessions re-summed."""
+
+    people: set = field(default_factory=set)
+    events: set = field(default_factory=set)
+
+
+def _chunks(ids):
+    ids = sorted(ids)
+    return [ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)]
+
+
+def _attendee_rows(programme_id, people, *, stored) -> dict[tuple, tuple]:
+    """The given people's attendee rows, keyed by (event, person): as stored, or as the raw data has them."""
+    rows = {}
+    with connection.cursor() as cursor:
+        for chunk in _chunks(people):
+            if stored:
+                cursor.execute(
+                    f"SELECT {ATTENDEE_COLUMNS} FROM {AttendeeFact._meta.db_table}"  # noqa: S608
+                    f" WHERE programme_id = %s AND person_id IN ({', '.join(['%s'] * len(chunk))})",
+                    [programme_id, *chunk],
+                )
+            else:
+                cursor.execute(_ranked_sql(people=len(chunk)), [programme_id, True, *chunk])
+            for row in cursor.fetchall():
+                rows[row[0], row[1]] = tuple(row)
+    return rows
+
+
+def _move_profile_facts(programme_id, removed, added) -> None:
+    """Take the removed attendee rows out of the profile sums and put the added ones in."""
+    delta = defaultdict(lambda: [0, 0])
+    for sign, rows in ((-1, removed), (1, added)):
+        for _, _, month, _, _, _, sector, job_role_id, home_area_id, first in rows:
+            for dimension, value in (
+                (ProfileDimension.ROLE, job_role_id),
+                (ProfileDimension.HOME_AREA, home_area_id),
+            ):
+                cell = delta[str(month), sector, dimension.value, value]
+                cell[0] += sign
+                cell[1] += sign * first
+    if not delta:
+        return
+    facts = ProfileAttendance.objects.filter(
+        programme_id=programme_id, month__in={datetime.date.fromisoformat(key[0]) for key in delta}
+    )
+    existing = {}
+    for fact in facts.values_list(
+        "pk", "month", "sector", "dimension", "job_role_id", "home_area_id", "attendances", "people_new"
+    ):
+        pk, month, sector, dimension, job_role_id, home_area_id, attendances, people_new = fact
+        value = job_role_id if dimension == ProfileDimension.ROLE else home_area_id
+        existing[str(month), sector, dimension, value] = (pk, attendances, people_new)
+    changed, created, emptied = [], [], []
+    for (month, sector, dimension, value), (attendances, people_new) in delta.items():
+        pk, before, before_new = existing.get((month, sector, dimension, value), (None, 0, 0))
+        attendances, people_new = before + attendances, before_new + people_new
+        if attendances < 0 or people_new < 0:
+            raise RebuildInstead(f"profile facts of programme {programme_id} out of step")
+        if pk is not None and attendances == 0:
+            emptied.append(pk)
+        elif pk is not None:
+            changed.append(ProfileAttendance(pk=pk, attendances=attendances, people_new=people_new))
+        elif attendances:
+            values = {"job_role_id" if dimension == ProfileDimension.ROLE else "home_area_id": value}
+            created.append(
+                ProfileAttendance(
+                    programme_id=programme_id,
+                    month=datetime.date.fromisoformat(month),
+                    sector=sector,
+                    dimension=dimension,
+                    attendances=attendances,
+                    people_new=people_new,
+                    **values,
+                )
+            )
+    ProfileAttendance.objects.filter(pk__in=emptied).delete()
+    ProfileAttendance.objects.bulk_update(changed, ["attendances", "people_new"], batch_size=500)
+    ProfileAttendance.objects.bulk_create(created)
+
+
+def _update_attendance(programme_id, changes) -> Update:
+    """Bring the session, attendee, sector and profile facts level with the changed sessions and people."""
+    events = {c.event_id for c in changes if c.kind == ChangeKind.SESSION}
+    attended = {c.event_id for c in changes if c.kind == ChangeKind.ATTENDANCE}
+    # Session rows are cheap to write again, and the ranking below joins them, so they go first.
+    SessionFact.objects.filter(event_id__in=events | attended).delete()
+    SessionFact.objects.bulk_create(_sessions(programme_id, events | attended).values())
+    # A changed session changes the rows of everyone who attended it, before or after the change.
+    people = {c.person_id for c in changes if c.kind in (ChangeKind.ATTENDANCE, ChangeKind.PROFILE)}
+    people |= set(
+        AttendeeFact.objects.filter(programme_id=programme_id, event_id__in=events).values_list(
+            "person_id", flat=True
+        )
+    )
+    people |= set(
+        Attendance.objects.filter(event_id__in=events, attended=True).values_list("person_id", flat=True)
+    )
+    people.discard(None)
+    if len(people) > MOST_PEOPLE:
+        raise RebuildInstead(f"{len(people)} people changed in programme {programme_id}")
+    before = _attendee_rows(programme_id, people, stored=True)
+    after = _attendee_rows(programme_id, people, stored=False)
+    removed = [row for key, row in before.items() if after.get(key) != row]
+    added = [row for key, row in after.items() if before.get(key) != row]
+    update = Update(people={row[1] for row in removed + added})
+    update.events = events | attended
+    update.events |= {row[0] for row in removed + added}
+    update.events.discard(None)
+
+    for chunk in _chunks(update.people):
+        AttendeeFact.objects.filter(programme_id=programme_id, person_id__in=chunk).delete()
+    names = [name.strip() for name in ATTENDEE_COLUMNS.split(",")]
+    AttendeeFact.objects.bulk_create(
+        (
+            AttendeeFact(programme_id=programme_id, **dict(zip(names, row, strict=True)))
+            for key, row in after.items()
+            if key[1] in update.people
+        ),
+        batch_size=2000,
+    )
+    _move_profile_facts(programme_id, removed, added)
+    for chunk in _chunks(update.events):
+        SectorAttendance.objects.filter(programme_id=programme_id, event_id__in=chunk).delete()
+    _sector_facts(programme_id, update.events)
+    for chunk in _chunks(update.events):
+        sessions = {
+            fact.event_id: fact
+            for fact in SessionFact.objects.filter(programme_id=programme_id, event_id__in=chunk)
+        }
+        _mix(sessions, SectorAttendance.objects.filter(programme_id=programme_id, event_id__in=chunk))
+        SessionFact.objects.bulk_update(
+            sessions.values(), ["attendances", "sectors", "mix_index", "mix_band"], batch_size=500
+        )
+    return update
+
+
+def _replace(model, build, programme_id) -> None:
+    model.objects.filter(programme_id=programme_id).delete()
+    build(programme_id)
+
+
+def programme_update(programme_id, changes) -> Update:
+    """Bring one programme's facts level with the noted changes only, and forget those notes.
+
+    Attendance facts move by the difference between the changed people's stored attendee rows and
+    their rows in the raw data; credits, plans and outcomes (thousands of rows, not millions) are
+    recomputed when a change could touch them.
+    """
+    started = time.perf_counter()
+    kinds = {c.kind for c in changes}
+    people = {c.person_id for c in changes if c.kind == ChangeKind.PROFILE}
+    events = {c.event_id for c in changes if c.kind == ChangeKind.SESSION}
+    with transaction.atomic():
+        state = _locked_state(programme_id)
+        update = _update_attendance(programme_id, changes)
+        completed = Completion.objects.filter(part__programme_id=programme_id, person_id__in=people)
+        if ChangeKind.CREDIT in kinds or completed.exists():
+            _replace(CreditFact, _credits, programme_id)
+        if ChangeKind.PLAN in kinds:
+            _replace(PlanFact, _plans, programme_id)
+        answered = Response.objects.filter(survey__programme_id=programme_id).filter(
+            Q(person_id__in=people) | Q(event_id__in=events)
+        )
+        if ChangeKind.OUTCOME in kinds or answered.exists():
+            _replace(OutcomeFact, _outcomes, programme_id)
+        _finish(state, started, [c.pk for c in changes])
+    return update
 
 
 def refresh_due() -> int:
-    """Rebuild every programme with a recorded change; returns how many were rebuilt.
+    """Bring every programme with a recorded change up to date; returns how many were refreshed.
 
-    Only the change notes read here are deleted, so a change committed during a rebuild keeps
-    its note and is picked up by the next run.
+    Only the change notes read here are deleted, so a change committed during a refresh keeps
+    its note and is picked up by the next run. Notes that do not say what changed, and changes too
+    many to compare row by row, rebuild the programme.
     """
     pending = defaultdict(list)
-    for pk, programme_id in RollupChange.objects.values_list("pk", "programme_id"):
-        pending[programme_id].append(pk)
+    for change in RollupChange.objects.all():
+        pending[change.programme_id].append(change)
     existing = set(Programme.objects.filter(pk__in=list(pending)).values_list("pk", flat=True))
-    for programme_id, change_ids in pending.items():
-        if programme_id in existing:
-            programme_rebuild(programme_id, change_ids=change_ids)
-        else:
+    for programme_id, changes in pending.items():
+        change_ids = [c.pk for c in changes]
+        if programme_id not in existing:
             RollupChange.objects.filter(pk__in=change_ids).delete()
+            continue
+        if all(c.kind != ChangeKind.EVERYTHING for c in changes):
+            try:
+                programme_update(programme_id, changes)
+                continue
+            except RebuildInstead:
+                pass
+        programme_rebuild(programme_id, change_ids=change_ids)
     return len(existing)
 
 

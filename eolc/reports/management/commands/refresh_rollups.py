@@ -1,7 +1,7 @@
 """Bring report rollups level with the raw data. Run it every 20–30 seconds beside the worker.
 
-Only programmes with recorded changes are rebuilt; `--all` rebuilds every programme (after a bulk
-load or a restore, which record no changes).
+Only programmes with recorded changes are refreshed, by what changed (ADR 019); `--all` rebuilds
+every programme (after a bulk load or a restore, which record no changes).
 """
 
 from eolc.core.management.periodic import PeriodicCommand
@@ -9,7 +9,7 @@ from eolc.reports import rollups
 
 
 class Command(PeriodicCommand):
-    help = "Rebuild the report rollups of programmes whose data changed."
+    help = "Bring the report rollups of programmes whose data changed up to date."
     label = "Programmes refreshed"
 
     def add_arguments(self, parser):
