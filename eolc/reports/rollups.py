@@ -288,6 +288,13 @@ def _chunks(ids):
     return [ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)]
 
 
+def _execute_many(sql, rows) -> None:
+    """One statement for many rows: model instances and per-row UPDATE … CASE cost more than the rows."""
+    if rows:
+        with connection.cursor() as cursor:
+            cursor.executemany(sql, rows)
+
+
 def _attendee_rows(programme_id, people, *, stored) -> dict[tuple, tuple]:
     """The given people's attendee rows, keyed by (event, person): as stored, or as the raw data has them."""
     rows = {}
@@ -339,7 +346,7 @@ def _move_profile_facts(programme_id, removed, added) -> None:
         if pk is not None and attendances == 0:
             emptied.append(pk)
         elif pk is not None:
-            changed.append(ProfileAttendance(pk=pk, attendances=attendances, people_new=people_new))
+            changed.append((attendances, people_new, pk))
         elif attendances:
             values = {"job_role_id" if dimension == ProfileDimension.ROLE else "home_area_id": value}
             created.append(
@@ -354,7 +361,8 @@ def _move_profile_facts(programme_id, removed, added) -> None:
                 )
             )
     ProfileAttendance.objects.filter(pk__in=emptied).delete()
-    ProfileAttendance.objects.bulk_update(changed, ["attendances", "people_new"], batch_size=500)
+    table = ProfileAttendance._meta.db_table
+    _execute_many(f"UPDATE {table} SET attendances = %s, people_new = %s WHERE id = %s", changed)  # noqa: S608
     ProfileAttendance.objects.bulk_create(created)
 
 
@@ -389,14 +397,10 @@ def _update_attendance(programme_id, changes) -> Update:
 
     for chunk in _chunks(update.people):
         AttendeeFact.objects.filter(programme_id=programme_id, person_id__in=chunk).delete()
-    names = [name.strip() for name in ATTENDEE_COLUMNS.split(",")]
-    AttendeeFact.objects.bulk_create(
-        (
-            AttendeeFact(programme_id=programme_id, **dict(zip(names, row, strict=True)))
-            for key, row in after.items()
-            if key[1] in update.people
-        ),
-        batch_size=2000,
+    _execute_many(
+        f"INSERT INTO {AttendeeFact._meta.db_table} (programme_id, {ATTENDEE_COLUMNS})"  # noqa: S608
+        f" VALUES ({', '.join(['%s'] * 11)})",
+        [(programme_id, *row) for key, row in after.items() if key[1] in update.people],
     )
     _move_profile_facts(programme_id, removed, added)
     for chunk in _chunks(update.events):
@@ -408,8 +412,10 @@ def _update_attendance(programme_id, changes) -> Update:
             for fact in SessionFact.objects.filter(programme_id=programme_id, event_id__in=chunk)
         }
         _mix(sessions, SectorAttendance.objects.filter(programme_id=programme_id, event_id__in=chunk))
-        SessionFact.objects.bulk_update(
-            sessions.values(), ["attendances", "sectors", "mix_index", "mix_band"], batch_size=500
+        _execute_many(
+            f"UPDATE {SessionFact._meta.db_table} SET attendances = %s, sectors = %s, mix_index = %s,"  # noqa: S608
+            " mix_band = %s WHERE id = %s",
+            [(f.attendances, f.sectors, f.mix_index, f.mix_band, f.pk) for f in sessions.values()],
         )
     return update
 

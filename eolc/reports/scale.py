@@ -14,14 +14,26 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 
+from eolc.accounts import services as account_services
 from eolc.accounts.models import Area, AreaKind, JobRole, Sector
+from eolc.curriculum import services as curriculum_services
 from eolc.curriculum.models import Completion, CompletionSource, Part, PartKind
 from eolc.evaluation import services as evaluation_services
-from eolc.evaluation.models import Answer, QuestionKind, Response, Survey, SurveyKind
-from eolc.events.models import Attendance, Event, EventKind, EventStatus, time_of_day
+from eolc.evaluation.models import (
+    Answer,
+    Invitation,
+    QuestionKind,
+    Response,
+    Schedule,
+    Survey,
+    SurveyKind,
+    Timing,
+)
+from eolc.events import services as event_services
+from eolc.events.models import Attendance, Event, EventKind, EventStatus, Registration, time_of_day
 from eolc.programmes.models import Membership, Phase, Programme, Role
 from eolc.reports import rollups
 
@@ -352,3 +364,119 @@ def generate(*, people, events, attendances, answers=0, seed=2026, progress=None
         seconds=round(generated - started, 1),
         rollup_seconds=state.seconds,
     )
+
+
+def trickle(programme, *, changes=50, seed=2027) -> dict[str, int]:
+    """About `changes` everyday changes to a generated programme, each through its owning service.
+
+    What a busy minute of a national programme looks like to the rollups: attendances recorded (some
+    at sessions earlier than any so far, which moves people's first session), attendances corrected,
+    places cancelled, sessions moved and cancelled, profiles edited, parts completed and "after"
+    surveys answered. Returns how many of each were made.
+    """
+    rng = random.Random(seed)
+    now = timezone.now()
+    User = get_user_model()
+    held = list(
+        Event.objects.filter(programme=programme, status=EventStatus.PUBLISHED, starts_at__lt=now)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    people = list(
+        Attendance.objects.filter(event__programme=programme)
+        .order_by("pk")
+        .values_list("person_id", flat=True)[:5000]
+    )
+    share = max(changes // 10, 1)
+    made = dict.fromkeys(
+        (
+            "attendances",
+            "late sessions",
+            "corrections",
+            "cancelled places",
+            "moved",
+            "cancelled sessions",
+            "profiles",
+            "completions",
+            "answers",
+        ),
+        0,
+    )
+
+    def attend(event, person):
+        registration, _ = event_services.registration_create(
+            event=event, person=person, now=event.starts_at - datetime.timedelta(days=1), enforce_window=False
+        )
+        event_services.attendance_record(event=event, person=person, attended=True, now=event.starts_at)
+        return registration
+
+    registrations = []
+    for _ in range(3 * share):
+        event = Event.objects.get(pk=rng.choice(held))
+        person = User.objects.get(pk=rng.choice(people))
+        if not Attendance.objects.filter(event=event, person=person).exists():
+            registrations.append(attend(event, person))
+            made["attendances"] += 1
+    starts = now - datetime.timedelta(days=800)
+    late = event_services.event_create(
+        created_by=None,
+        title="Session recorded late",
+        kind=EventKind.WORKSHOP,
+        status=EventStatus.PUBLISHED,
+        programme=programme,
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(hours=2),
+        area=None,
+        capacity=50,
+        venue_name="Town hall",
+    )
+    for person in User.objects.filter(pk__in=rng.sample(people, share)):
+        attend(late, person)
+        made["late sessions"] += 1
+    for registration in registrations[:share]:
+        event_services.attendance_record(event=registration.event, person=registration.person, attended=False)
+        made["corrections"] += 1
+    for registration in Registration.objects.filter(pk__in=[r.pk for r in registrations[-share:]]):
+        event_services.registration_cancel(registration=registration)
+        made["cancelled places"] += 1
+    for event in Event.objects.filter(pk__in=rng.sample(held, share // 2 + 1)):
+        moved = event.starts_at + datetime.timedelta(days=rng.choice([-45, -20, 20]))
+        event_services.event_update(
+            event=event, by=None, starts_at=moved, ends_at=moved + datetime.timedelta(hours=2)
+        )
+        made["moved"] += 1
+    event_services.event_cancel(event=Event.objects.get(pk=rng.choice(held)), by=None)
+    made["cancelled sessions"] += 1
+    for person in User.objects.filter(pk__in=rng.sample(people, share)):
+        account_services.profile_update(person=person, sector=rng.choice(Sector.values))
+        made["profiles"] += 1
+    part = Part.objects.filter(programme=programme).first()
+    for person in User.objects.filter(pk__in=rng.sample(people, share)):
+        curriculum_services.part_complete(
+            person=person, part=part, on=now.date(), source=CompletionSource.IMPORTED
+        )
+        made["completions"] += 1
+    post = Survey.objects.filter(programme=programme, kind=SurveyKind.POST).first()
+    if post is not None:
+        questions = [
+            q for q in post.questions.all() if q.kind in (QuestionKind.LIKERT, QuestionKind.CONFIDENCE)
+        ]
+        answered = Response.objects.filter(survey=post).values("event_id", "person_id")
+        waiting = Response.objects.filter(survey__programme=programme, survey__kind=SurveyKind.PRE).exclude(
+            event_id__in=answered.filter(person_id=models.OuterRef("person_id")).values("event_id")
+        )
+        for before in waiting.select_related("event", "person").order_by("pk")[:share]:
+            schedule, _ = Schedule.objects.get_or_create(survey=post, event=before.event, timing=Timing.AFTER)
+            invitation = Invitation.objects.create(
+                schedule=schedule,
+                survey=post,
+                event=before.event,
+                person=before.person,
+                claimed_at=now,
+                claim="trickle",
+            )
+            evaluation_services.response_save(
+                invitation=invitation, answers={q: rng.randint(5, 9) for q in questions}, submit=True
+            )
+            made["answers"] += 1
+    return made

@@ -10,8 +10,10 @@ from django.utils import timezone
 from eolc.evaluation import analytics
 from eolc.evaluation.models import Answer
 from eolc.events.models import Attendance
-from eolc.reports import scale
+from eolc.reports import rollups, scale
 from eolc.reports.dashboard import Scope, outcome_summaries
+from eolc.reports.models import RollupChange
+from eolc.reports.tests.test_incremental import facts
 from eolc.reports.tests.test_rollups import assert_rollups_match
 
 pytestmark = pytest.mark.django_db
@@ -31,6 +33,19 @@ def test_the_generator_writes_what_was_asked_and_rollups_match(people):
     pairs = analytics.confidence_change_summary(programme=summary.programme)
     assert pairs and all(summary.n > 5 for summary in pairs)
     assert outcome_summaries(Scope(programme_ids=[summary.programme.pk], suppress_small=False)) == pairs
+
+
+def test_a_trickle_of_changes_is_refreshed_incrementally_to_the_rebuilt_facts(people):
+    summary = scale.generate(people=80, events=30, attendances=600, answers=400, seed=8, progress=quiet)
+    made = scale.trickle(summary.programme, changes=20, seed=3)
+    assert all(made.values()), made
+    changes = list(RollupChange.objects.filter(programme_id=summary.programme.pk))
+    update = rollups.programme_update(summary.programme.pk, changes)
+    assert update.people and update.events
+    assert_rollups_match(summary.programme, timezone.now())
+    refreshed = facts(summary.programme.pk)
+    rollups.programme_rebuild(summary.programme.pk)
+    assert facts(summary.programme.pk) == refreshed
 
 
 def test_the_command_shows_progress(capsys):
