@@ -68,6 +68,8 @@ def _response_changed(sender, instance, **kwargs):
         note(
             Survey.objects.filter(pk=instance.survey_id).values_list("programme_id", flat=True),
             ChangeKind.OUTCOME,
+            event_id=instance.event_id,
+            person_id=instance.person_id,
         )
 
 

@@ -203,13 +203,27 @@ def _plans(programme_id) -> None:
     PlanFact.objects.bulk_create(facts)
 
 
-def _outcomes(programme_id) -> None:
-    """Pairs of answers summed per cell: the pairing GROUP BY runs once here, not on every page."""
+def _outcomes(programme_id, *, scopes=None, sessions=(), unplaced=False) -> None:
+    """Pairs of answers summed per cell: the pairing GROUP BY runs once here, not on every page.
+
+    With `scopes`, only the pairs in those scopes whose "after" session is one of `sessions`, or
+    (with `unplaced`) has no published session: the cells an incremental refresh has emptied.
+    """
     table = OutcomeFact._meta.db_table
+    only, extra = "", []
+    if scopes is not None:
+        if not scopes:
+            return
+        kept = [f"p.event_id IN ({', '.join(['%s'] * len(sessions))})"] if sessions else []
+        kept += ["f.event_id IS NULL"] if unplaced else []
+        only = f" WHERE {' OR '.join(kept) or '1 = 0'}"
+        extra = list(sessions)
     for comparison in COMPARISONS:
         pairs = evaluation.paired_confidence_changes(
             programme=programme_id, after=comparison, with_session=True
         )
+        if scopes is not None:
+            pairs = pairs.filter(response__scope__in=sorted(scopes))
         # Compiled by Django with its values kept apart as parameters; table names come from model meta.
         inner, params = pairs.order_by().query.sql_with_params()
         with connection.cursor() as cursor:
@@ -222,8 +236,8 @@ def _outcomes(programme_id) -> None:
                 f" FROM ({inner}) p"
                 f" LEFT JOIN {SessionFact._meta.db_table} f ON f.event_id = p.event_id"
                 f" LEFT JOIN {get_user_model()._meta.db_table} u ON u.id = p.person_id"
-                " GROUP BY p.measure, f.month, f.kind, f.area_id, u.sector",
-                [comparison.value, *params],
+                f"{only} GROUP BY p.measure, f.month, f.kind, f.area_id, u.sector",
+                [comparison.value, *params, *extra],
             )
 
 
@@ -425,30 +439,92 @@ def _replace(model, build, programme_id) -> None:
     build(programme_id)
 
 
+# The outcome cell of pairs whose "after" session is not (or no longer) published.
+UNPLACED = (None, "", None)
+
+
+def _outcome_cells(events) -> set:
+    """The (month, kind, area) outcome cells that pairs with these "after" sessions fall in."""
+    facts = SessionFact.objects.filter(event_id__in=[e for e in events if e is not None])
+    placed = {event_id: cell for event_id, *cell in facts.values_list("event_id", "month", "kind", "area_id")}
+    return {tuple(placed[e]) if e in placed else UNPLACED for e in events}
+
+
+def _after_responses(programme_id):
+    return Response.objects.submitted().filter(
+        survey__programme_id=programme_id, survey__kind__in=COMPARISONS
+    )
+
+
+def _update_outcomes(programme_id, cells) -> None:
+    """Empty the given outcome cells and sum again the pairs that fall in them (and only those)."""
+    if not cells:
+        return
+    months = {month for month, _, _ in cells if month is not None}
+    sessions = [
+        event_id
+        for event_id, *cell in SessionFact.objects.filter(month__in=months).values_list(
+            "event_id", "month", "kind", "area_id"
+        )
+        if tuple(cell) in cells
+    ]
+    # A pair is paired within its scope, so its whole scope is read, "before" answers included.
+    after = _after_responses(programme_id)
+    scopes = set(after.filter(event_id__in=sessions).values_list("scope", flat=True))
+    unplaced = UNPLACED in cells
+    if unplaced:
+        published = SessionFact.objects.values("event_id")
+        scopes |= set(after.exclude(event_id__in=published).values_list("scope", flat=True))
+    facts = OutcomeFact.objects.filter(programme_id=programme_id).filter(
+        Q(month__in=months) | Q(month=None) if unplaced else Q(month__in=months)
+    )
+    emptied = [
+        pk for pk, *cell in facts.values_list("pk", "month", "kind", "area_id") if tuple(cell) in cells
+    ]
+    for chunk in _chunks(emptied):
+        OutcomeFact.objects.filter(pk__in=chunk).delete()
+    _outcomes(programme_id, scopes=scopes, sessions=sessions, unplaced=unplaced)
+
+
 def programme_update(programme_id, changes) -> Update:
     """Bring one programme's facts level with the noted changes only, and forget those notes.
 
     Attendance facts move by the difference between the changed people's stored attendee rows and
-    their rows in the raw data; credits, plans and outcomes (thousands of rows, not millions) are
-    recomputed when a change could touch them.
+    their rows in the raw data. Outcome cells (month, kind and area of the "after" session) are summed
+    again where a response, a respondent's profile or an answered session changed; credits and plans
+    (thousands of rows, not millions) are recomputed when a change could touch them.
     """
     started = time.perf_counter()
     kinds = {c.kind for c in changes}
-    people = {c.person_id for c in changes if c.kind == ChangeKind.PROFILE}
-    events = {c.event_id for c in changes if c.kind == ChangeKind.SESSION}
+    noted = {c.person_id for c in changes} - {None}
+    profiles = {c.person_id for c in changes if c.kind == ChangeKind.PROFILE}
+    respondents = profiles | {c.person_id for c in changes if c.kind == ChangeKind.OUTCOME}
     with transaction.atomic():
         state = _locked_state(programme_id)
+        after = _after_responses(programme_id)
+        # Answered sessions that changed: their pairs leave the cell the session was in, and join its new one.
+        answered = set(
+            after.filter(event_id__in={c.event_id for c in changes if c.kind == ChangeKind.SESSION})
+            .values_list("event_id", flat=True)
+            .distinct()
+        )
+        cells = _outcome_cells(answered)
         update = _update_attendance(programme_id, changes)
-        completed = Completion.objects.filter(part__programme_id=programme_id, person_id__in=people)
+        completed = Completion.objects.filter(part__programme_id=programme_id, person_id__in=profiles)
         if ChangeKind.CREDIT in kinds or completed.exists():
             _replace(CreditFact, _credits, programme_id)
         if ChangeKind.PLAN in kinds:
             _replace(PlanFact, _plans, programme_id)
-        answered = Response.objects.filter(survey__programme_id=programme_id).filter(
-            Q(person_id__in=people) | Q(event_id__in=events)
-        )
-        if ChangeKind.OUTCOME in kinds or answered.exists():
+        gone = noted - set(get_user_model().objects.filter(pk__in=noted).values_list("pk", flat=True))
+        if gone:
+            # A deleted person's responses keep their pairs but lose the sector: too rare to trace.
             _replace(OutcomeFact, _outcomes, programme_id)
+        else:
+            answered |= set(
+                after.filter(person_id__in=respondents).values_list("event_id", flat=True).distinct()
+            )
+            answered |= {c.event_id for c in changes if c.kind == ChangeKind.OUTCOME}
+            _update_outcomes(programme_id, cells | _outcome_cells(answered))
         _finish(state, started, [c.pk for c in changes])
     return update
 
