@@ -10,7 +10,7 @@ from typing import Annotated
 from django.core.exceptions import ValidationError
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
-from pydantic import AfterValidator, Field, StringConstraints
+from pydantic import AfterValidator, Field, StrictBool, StringConstraints
 
 from eolc.accounts.models import JobRole
 from eolc.action_plans import services
@@ -22,7 +22,7 @@ from eolc.action_plans.models import (
 )
 from eolc.action_plans.models import Status as ActionStatus
 from eolc.api.events import Id, _check_id
-from eolc.api.schemas import ErrorOut, Text, _without_nul
+from eolc.api.schemas import ErrorOut, IsoDate, Text, _without_nul
 from eolc.programmes import access
 
 router = Router(tags=["action plans"])
@@ -51,7 +51,7 @@ WEEKS = [weeks for weeks, _ in REMINDER_WEEK_CHOICES]
 
 class ActionIn(Schema):
     description: Description
-    due_date: datetime.date = Field(description="YYYY-MM-DD")
+    due_date: IsoDate = Field(description="YYYY-MM-DD")
     partners: _limited(300) = Field("", description="Other roles or organisations, in words")
     partner_roles: list[Text] = Field([], max_length=50, description="Job role slugs")
     support_needed: _limited(1000) = ""
@@ -66,8 +66,8 @@ class PlanIn(Schema):
     reminder_weeks: list[int] | None = Field(
         None, max_length=len(WEEKS), description=f"Weeks after writing, from {WEEKS}; default 2, 6, 12"
     )
-    share_with_buddy: bool = False
-    share_with_facilitators: bool = False
+    share_with_buddy: StrictBool = False
+    share_with_facilitators: StrictBool = False
 
 
 class ProgressIn(Schema):
@@ -182,7 +182,7 @@ def plan_list(request):
 
 @router.post(
     "/plans",
-    response={201: PlanOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={201: PlanOut, 400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
     summary="Write an action plan of 1 to 5 actions, optionally for an event you had a place at",
 )
 def plan_create(request, payload: PlanIn):
@@ -211,7 +211,9 @@ def plan_create(request, payload: PlanIn):
 
 
 @router.get(
-    "/plans/{plan_id}", response={200: PlanOut, 401: ErrorOut, 404: ErrorOut}, summary="One of your plans"
+    "/plans/{plan_id}",
+    response={200: PlanOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    summary="One of your plans",
 )
 def plan_detail(request, plan_id: int):
     _check_id(plan_id)
@@ -221,7 +223,7 @@ def plan_detail(request, plan_id: int):
 
 @router.post(
     "/plans/{plan_id}/actions/{action_id}/progress",
-    response={201: ProgressOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={201: ProgressOut, 400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
     summary="Say how an action is going: not_started, in_progress, done or stuck (with what got in the way)",
 )
 def progress_create(request, plan_id: int, action_id: int, payload: ProgressIn):

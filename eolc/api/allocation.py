@@ -87,7 +87,14 @@ def _out(allocation):
 
 @router.post(
     "/allocations",
-    response={202: AllocationCreatedOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={
+        202: AllocationCreatedOut,
+        400: ErrorOut,
+        401: ErrorOut,
+        403: ErrorOut,
+        404: ErrorOut,
+        422: ErrorOut,
+    },
     summary="Run the allocator over the requests for these sessions (their organisers)",
 )
 def allocation_create(request, payload: AllocationIn):
@@ -100,7 +107,7 @@ def allocation_create(request, payload: AllocationIn):
 
 @router.get(
     "/allocations/{allocation_id}",
-    response={200: AllocationOut, 401: ErrorOut, 404: ErrorOut},
+    response={200: AllocationOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
     summary="Progress, then the proposal beside first come, first served",
 )
 def allocation_detail(request, allocation_id: int):
@@ -110,7 +117,7 @@ def allocation_detail(request, allocation_id: int):
 
 @router.post(
     "/allocations/{allocation_id}/confirm",
-    response={200: ConfirmedOut, 401: ErrorOut, 404: ErrorOut, 409: ErrorOut},
+    response={200: ConfirmedOut, 401: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
     summary="Make the registrations; people not placed join the waiting lists they chose",
 )
 def allocation_confirm(request, allocation_id: int):
@@ -128,10 +135,12 @@ def allocation_confirm(request, allocation_id: int):
     response={
         200: PlaceRequestOut,
         201: PlaceRequestOut,
+        400: ErrorOut,
         401: ErrorOut,
         403: ErrorOut,
         404: ErrorOut,
         409: ErrorOut,
+        422: ErrorOut,
     },
     summary='Say which sessions of a round you could attend (`{"available_events": [ids]}`), '
     'or, as an organiser, for someone else (`"person"`)',

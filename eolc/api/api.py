@@ -22,6 +22,7 @@ api = NinjaAPI(
     description="Programmes, people, learning and events for end-of-life care education. "
     "Get a token from POST /auth/token and send it as `Authorization: Bearer <token>`.",
     auth=BearerToken(),
+    parser=errors.ObjectBodyParser(),
     urls_namespace="api",
 )
 errors.install(api)
@@ -30,7 +31,7 @@ errors.install(api)
 @api.post(
     "/auth/token",
     auth=None,
-    response={200: TokenOut, 401: ErrorOut, 429: ErrorOut},
+    response={200: TokenOut, 400: ErrorOut, 401: ErrorOut, 422: ErrorOut, 429: ErrorOut},
     throttle=[AnonRateThrottle("10/m")],
     summary="Exchange an email and password for a bearer token",
 )
@@ -69,7 +70,7 @@ def _area_from(value):
 
 @api.post(
     "/people",
-    response={201: PersonOut, 401: ErrorOut, 403: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    response={201: PersonOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 409: ErrorOut, 422: ErrorOut},
     summary="Create an account for someone (programme or site administrators)",
 )
 def person_create(request, payload: PersonIn):

@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
-from pydantic import Field
+from pydantic import Field, StrictBool
 
 from eolc.accounts.models import Area, JobRole, Sector
 from eolc.api.schemas import ErrorOut, Text
@@ -43,7 +43,7 @@ class ChampionOut(Schema):
 class ConsentIn(Schema):
     field: Text = Field(json_schema_extra={"enum": ConsentField.values})
     audience: Text = Field(json_schema_extra={"enum": Audience.values})
-    granted: bool
+    granted: StrictBool
     programme: Text | None = Field(None, description="Programme slug; needed if you are in several networks")
 
 
@@ -156,7 +156,7 @@ def _consent_out(record) -> dict:
 
 @router.post(
     "/champions/me/consents",
-    response={201: ConsentOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={201: ConsentOut, 400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
     summary="Give or withdraw consent to share one detail with one audience",
 )
 def consent_create(request, payload: ConsentIn):

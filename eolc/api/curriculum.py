@@ -17,7 +17,7 @@ from ninja.errors import HttpError
 from ninja.throttling import AnonRateThrottle
 from pydantic import AfterValidator, Field, StringConstraints
 
-from eolc.api.schemas import ErrorOut, Text, _without_nul
+from eolc.api.schemas import ErrorOut, IsoDate, Text, _without_nul
 from eolc.audit.models import Action
 from eolc.audit.services import audit_record
 from eolc.curriculum import services
@@ -107,7 +107,7 @@ class PersonRef(Schema):
 
 
 class CompletionIn(PersonRef):
-    completed_on: datetime.date | None = Field(None, description="Defaults to today")
+    completed_on: IsoDate | None = Field(None, description="Defaults to today")
 
 
 class EnrolmentIn(Schema):
@@ -197,7 +197,7 @@ def _credits(credits) -> list[dict]:
 
 @router.post(
     "/programmes",
-    response={201: ProgrammeOut, 401: ErrorOut, 403: ErrorOut, 422: ErrorOut},
+    response={201: ProgrammeOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 422: ErrorOut},
     summary="Create a programme (site or programme administrators); you become its administrator",
 )
 def programme_create(request, payload: ProgrammeIn):
@@ -210,8 +210,8 @@ def programme_create(request, payload: ProgrammeIn):
 
 
 @router.post(
-    "/programmes/{int:programme_id}/parts",
-    response={201: PartOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    "/programmes/{programme_id}/parts",
+    response={201: PartOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
     summary="Add a part to a programme (its administrators)",
 )
 def part_create(request, programme_id: int, payload: PartIn):
@@ -243,10 +243,11 @@ def part_create(request, programme_id: int, payload: PartIn):
 
 
 @router.post(
-    "/parts/{int:part_id}/completions",
+    "/parts/{part_id}/completions",
     response={
-        201: CompletionOut,
         200: CompletionOut,
+        201: CompletionOut,
+        400: ErrorOut,
         401: ErrorOut,
         403: ErrorOut,
         404: ErrorOut,
@@ -273,8 +274,16 @@ def completion_create(request, part_id: int, payload: CompletionIn):
 
 
 @router.post(
-    "/parts/{int:part_id}/enrolments",
-    response={201: EnrolmentOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    "/parts/{part_id}/enrolments",
+    response={
+        201: EnrolmentOut,
+        400: ErrorOut,
+        401: ErrorOut,
+        403: ErrorOut,
+        404: ErrorOut,
+        409: ErrorOut,
+        422: ErrorOut,
+    },
     summary="Enrol yourself (empty body) or, as staff, someone else; 409 names a missing prerequisite",
 )
 def enrolment_create(request, part_id: int, payload: EnrolmentIn):
@@ -306,8 +315,8 @@ def enrolment_create(request, part_id: int, payload: EnrolmentIn):
 
 
 @router.get(
-    "/people/{int:person_id}/transcript",
-    response={200: TranscriptOut, 401: ErrorOut, 404: ErrorOut},
+    "/people/{person_id}/transcript",
+    response={200: TranscriptOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
     summary="A person's CE/CPD transcript (the person, or administrators of their programmes)",
 )
 def transcript(request, person_id: int):
@@ -337,7 +346,7 @@ def transcript(request, person_id: int):
 @router.get(
     "/certificates/{code}",
     auth=None,
-    response={200: CertificateOut, 404: ErrorOut, 429: ErrorOut},
+    response={200: CertificateOut, 404: ErrorOut, 422: ErrorOut, 429: ErrorOut},
     throttle=[AnonRateThrottle("60/m")],
     summary="Verify a certificate by its code (public): the facts the verification page shows",
 )

@@ -4,10 +4,26 @@ that names the field at fault, never a list of validator internals and never a 5
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.parser import Parser
 
 # What django-ninja says (with the parser's error appended when DEBUG is on) for a body
 # that does not parse as JSON.
 _NINJA_UNPARSABLE_BODY = "Cannot parse request body"
+
+
+class NotAnObject(ValueError):
+    pass
+
+
+class ObjectBodyParser(Parser):
+    """Bodies are JSON objects. ninja's Schema reads the fields as attributes of anything else, so
+    the body "AAA" would pass as {"title": "Aaa"} (str.title, called) and create a programme."""
+
+    def parse_body(self, request):
+        data = super().parse_body(request)
+        if not isinstance(data, dict):
+            raise NotAnObject
+        return data
 
 
 def _field_name(location) -> str:
@@ -47,6 +63,8 @@ def install(api):
     @api.exception_handler(HttpError)
     def on_http_error(request, exc):
         detail = str(exc)
-        if exc.status_code == 400 and detail.startswith(_NINJA_UNPARSABLE_BODY):
+        if exc.status_code == 400 and isinstance(exc.__cause__, NotAnObject):
+            detail = "body: must be a JSON object"
+        elif exc.status_code == 400 and detail.startswith(_NINJA_UNPARSABLE_BODY):
             detail = "body: is not valid JSON"
         return api.create_response(request, {"detail": detail}, status=exc.status_code)

@@ -13,10 +13,10 @@ from django.http import Http404
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
-from pydantic import AfterValidator, Field, StringConstraints
+from pydantic import AfterValidator, Field, StrictBool, StringConstraints
 
 from eolc.accounts.models import Area
-from eolc.api.schemas import ErrorOut, Text, _without_nul
+from eolc.api.schemas import ErrorOut, IsoDateTime, Text, _without_nul
 from eolc.events import services
 from eolc.events.models import EventKind, EventStatus
 from eolc.programmes import access
@@ -43,12 +43,10 @@ def _check_id(value: int) -> int:
 class EventIn(Schema):
     title: Title
     kind: Text = Field(json_schema_extra={"enum": KIND_SLUGS}, description="Kind slug")
-    starts_at: datetime.datetime = Field(
-        description="ISO 8601 with an offset, e.g. 2027-03-17T09:30:00+00:00"
-    )
-    ends_at: datetime.datetime = Field(description="ISO 8601 with an offset; after starts_at")
+    starts_at: IsoDateTime = Field(description="ISO 8601 with an offset, e.g. 2027-03-17T09:30:00+00:00")
+    ends_at: IsoDateTime = Field(description="ISO 8601 with an offset; after starts_at")
     capacity: int = Field(ge=1, le=100_000, description="Places")
-    online: bool = False
+    online: StrictBool = False
     area: int | Text | None = Field(None, description="Area id or code (optional)")
     part: Id | None = Field(None, description="Curriculum part id the event counts towards (optional)")
     programme: Id | None = Field(None, description="Programme id (optional when the part or your role says)")
@@ -97,7 +95,7 @@ class RegistrationOut(Schema):
 
 class AttendanceIn(Schema):
     person: Id
-    attended: bool
+    attended: StrictBool
 
 
 class AttendanceOut(Schema):
@@ -171,7 +169,7 @@ def _programme_and_part(user, payload):
 
 @router.post(
     "/events",
-    response={201: EventOut, 401: ErrorOut, 403: ErrorOut, 422: ErrorOut},
+    response={201: EventOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 422: ErrorOut},
     summary="Schedule an event (facilitators and programme administrators)",
 )
 def event_create(request, payload: EventIn):
@@ -267,8 +265,8 @@ class _Summaries:
 @paginate(EventPages)
 def event_list(
     request,
-    from_: Annotated[datetime.datetime | None, Query(alias="from")] = None,
-    to: datetime.datetime | None = None,
+    from_: Annotated[IsoDateTime | None, Query(alias="from")] = None,
+    to: IsoDateTime | None = None,
     kind: Text | None = None,
     area: Text | None = None,
     **kwargs,
@@ -295,7 +293,7 @@ def _as_utc(value: datetime.datetime) -> datetime.datetime:
 
 @router.get(
     "/events/{event_id}",
-    response={200: EventOut, 401: ErrorOut, 404: ErrorOut},
+    response={200: EventOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
     summary="One event with its counts and sector mix",
 )
 def event_detail(request, event_id: int):
@@ -310,10 +308,12 @@ def event_detail(request, event_id: int):
     response={
         200: RegistrationOut,
         201: RegistrationOut,
+        400: ErrorOut,
         401: ErrorOut,
         403: ErrorOut,
         404: ErrorOut,
         409: ErrorOut,
+        422: ErrorOut,
     },
     summary='Register yourself (`{}`) or, as an organiser, someone else (`{"person": id}`)',
 )
@@ -342,7 +342,7 @@ def registration_create(request, event_id: int, payload: RegistrationIn):
 
 @router.delete(
     "/registrations/{registration_id}",
-    response={204: None, 401: ErrorOut, 404: ErrorOut},
+    response={204: None, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
     summary="Cancel a registration; the first person waiting gets the place",
 )
 def registration_delete(request, registration_id: int):
@@ -354,7 +354,15 @@ def registration_delete(request, registration_id: int):
 
 @router.post(
     "/events/{event_id}/attendance",
-    response={200: AttendanceOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
+    response={
+        200: AttendanceOut,
+        400: ErrorOut,
+        401: ErrorOut,
+        403: ErrorOut,
+        404: ErrorOut,
+        409: ErrorOut,
+        422: ErrorOut,
+    },
     summary="Mark a confirmed person attended or absent (organisers)",
 )
 def attendance_record(request, event_id: int, payload: AttendanceIn):

@@ -16,7 +16,7 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from eolc.accounts.models import Area, Sector
-from eolc.api.schemas import ErrorOut, Text
+from eolc.api.schemas import ErrorOut, IsoDate, Text
 from eolc.library import services
 from eolc.library.models import Audience, ResourceKind
 from eolc.programmes import access
@@ -110,7 +110,7 @@ def resource_list(request, filters: Query[ResourceFilters]):
 
 @router.get(
     "/library/resources/{resource_id}",
-    response={200: ResourceOut, 401: ErrorOut, 404: ErrorOut},
+    response={200: ResourceOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
     summary="One resource",
 )
 def resource_detail(request, resource_id: int):
@@ -123,7 +123,7 @@ def resource_detail(request, resource_id: int):
 
 class DeliveredSessionIn(Schema):
     programme: Text = Field(max_length=200, description="The programme's slug")
-    delivered_on: datetime.date
+    delivered_on: IsoDate
     area: Text = Field(max_length=20, description="Local authority or state code")
     venue: Text = Field("", max_length=200)
     plan: Id | None = Field(None, description="Id of the session plan used")
@@ -166,7 +166,7 @@ def _session_out(session) -> dict:
 
 @router.get(
     "/library/delivered-sessions",
-    response={200: DeliveredSummaryOut, 401: ErrorOut, 404: ErrorOut},
+    response={200: DeliveredSummaryOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
     summary="Delivered sessions the caller may see, with attendees by sector",
 )
 def delivered_session_list(request, programme: Text = ""):
@@ -182,7 +182,14 @@ def delivered_session_list(request, programme: Text = ""):
 
 @router.post(
     "/library/delivered-sessions",
-    response={201: DeliveredSessionOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={
+        201: DeliveredSessionOut,
+        400: ErrorOut,
+        401: ErrorOut,
+        403: ErrorOut,
+        404: ErrorOut,
+        422: ErrorOut,
+    },
     summary="Record a learning session run outside the platform's events (trainers)",
 )
 def delivered_session_create(request, payload: DeliveredSessionIn):

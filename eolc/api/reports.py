@@ -12,7 +12,7 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from eolc.accounts.models import Sector
-from eolc.api.schemas import ErrorOut, Text
+from eolc.api.schemas import ErrorOut, IsoDate, Text, one_of
 from eolc.events.models import EventKind
 from eolc.programmes import access
 from eolc.reports import dashboard as figures
@@ -24,10 +24,10 @@ Count = int | str
 
 
 class SummaryFilters(Schema):
-    start: datetime.date | None = Field(None, description="From this date's month")
-    end: datetime.date | None = Field(None, description="To this date's month")
-    sector: Text = Field("", json_schema_extra={"enum": ["", *Sector.values, "unknown"]})
-    kind: Text = Field("", description="Kind of session", json_schema_extra={"enum": ["", *EventKind.values]})
+    start: IsoDate | None = Field(None, description="From this date's month")
+    end: IsoDate | None = Field(None, description="To this date's month")
+    sector: one_of(["", *Sector.values, "unknown"]) = ""
+    kind: one_of(["", *EventKind.values]) = Field("", description="Kind of session")
 
 
 class CoverageOut(Schema):

@@ -1,7 +1,8 @@
+import datetime
 from typing import Annotated
 
 from ninja import Schema
-from pydantic import AfterValidator, Field, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
 
 from eolc.accounts.models import Sector
 from eolc.accounts.reference_data import JOB_ROLES
@@ -18,6 +19,33 @@ def _without_nul(value: str) -> str:
 
 
 Text = Annotated[str, AfterValidator(_without_nul)]
+
+
+def _iso_text(what):
+    """Pydantic reads a number, or text that is one, as seconds since 1970: `"starts_at": 0` would
+    schedule an event in 1970. Dates and times arrive as ISO 8601 text only."""
+
+    def check(value):
+        if not isinstance(value, str) or value.strip().lstrip("+-").replace(".", "", 1).isdigit():
+            raise ValueError(f"must be an ISO 8601 {what}")
+        return value
+
+    return BeforeValidator(check)
+
+
+def one_of(values):
+    """Text that must be one of `values`, listed as the schema's enum and checked, not only listed."""
+
+    def check(value):
+        if value not in values:
+            raise ValueError(f"must be one of {', '.join(repr(v) for v in values)}")
+        return value
+
+    return Annotated[str, AfterValidator(check), Field(json_schema_extra={"enum": list(values)})]
+
+
+IsoDate = Annotated[datetime.date, _iso_text("date, e.g. 2027-03-17")]
+IsoDateTime = Annotated[datetime.datetime, _iso_text("date and time, e.g. 2027-03-17T09:30:00+00:00")]
 
 
 class ErrorOut(Schema):
