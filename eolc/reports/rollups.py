@@ -79,17 +79,28 @@ def _ranked_sql(people=0) -> str:
     `first_session` is 1 on each person's first session (in time order). With `people` the rows are
     those of that many people (ids as parameters): all of each one's sessions, so the ranking holds.
     """
-    only = f" AND a.person_id IN ({', '.join(['%s'] * people)})" if people else ""
+    attendances, sessions = Attendance._meta.db_table, SessionFact._meta.db_table
+    users = get_user_model()._meta.db_table
+    if people:
+        # Read from these people's attendances, not the programme's sessions: SQLite keeps the order of
+        # a CROSS JOIN, and would otherwise probe every session of the programme for each person.
+        source = (
+            f"{attendances} a CROSS JOIN {sessions} f CROSS JOIN {users} u"
+            f" WHERE a.person_id IN ({', '.join(['%s'] * people)})"
+            " AND f.event_id = a.event_id AND u.id = a.person_id AND"
+        )
+    else:
+        source = (
+            f"{attendances} a JOIN {sessions} f ON f.event_id = a.event_id"
+            f" JOIN {users} u ON u.id = a.person_id WHERE"
+        )
     # Table names come from model meta and values are parameters, so nothing here is user input.
     return f"""
         SELECT a.event_id, a.person_id, f.month, f.kind, f.area_id, f.time_of_day,
                u.sector, u.job_role_id, u.area_id AS home_area_id,
                CASE WHEN ROW_NUMBER() OVER (PARTITION BY a.person_id ORDER BY f.starts_at, f.event_id) = 1
                     THEN 1 ELSE 0 END AS first_session
-        FROM {Attendance._meta.db_table} a
-        JOIN {SessionFact._meta.db_table} f ON f.event_id = a.event_id
-        JOIN {get_user_model()._meta.db_table} u ON u.id = a.person_id
-        WHERE f.programme_id = %s AND a.attended = %s{only}
+        FROM {source} f.programme_id = %s AND a.attended = %s
     """  # noqa: S608
 
 
@@ -120,11 +131,13 @@ def _sector_facts(programme_id, events=None) -> None:
     chunks = [None] if events is None else _chunks(events)
     with connection.cursor() as cursor:
         for chunk in chunks:
+            # Unary plus keeps SQLite off the programme index, which would read every row of the programme.
             only = "" if chunk is None else f" AND event_id IN ({', '.join(['%s'] * len(chunk))})"
             cursor.execute(
                 f"INSERT INTO {SectorAttendance._meta.db_table} (programme_id, {cells}, attendances,"  # noqa: S608
                 f" people_new) SELECT {pid}, {cells}, COUNT(*), SUM(first_session)"
-                f" FROM {AttendeeFact._meta.db_table} WHERE programme_id = {pid}{only} GROUP BY {cells}",
+                f" FROM {AttendeeFact._meta.db_table} WHERE {'+' if only else ''}programme_id = {pid}{only}"
+                f" GROUP BY {cells}",
                 chunk or [],
             )
 
@@ -321,7 +334,7 @@ def _attendee_rows(programme_id, people, *, stored) -> dict[tuple, tuple]:
                     [programme_id, *chunk],
                 )
             else:
-                cursor.execute(_ranked_sql(people=len(chunk)), [programme_id, True, *chunk])
+                cursor.execute(_ranked_sql(people=len(chunk)), [*chunk, programme_id, True])
             for row in cursor.fetchall():
                 rows[row[0], row[1]] = tuple(row)
     return rows
@@ -389,11 +402,7 @@ def _update_attendance(programme_id, changes) -> Update:
     SessionFact.objects.bulk_create(_sessions(programme_id, events | attended).values())
     # A changed session changes the rows of everyone who attended it, before or after the change.
     people = {c.person_id for c in changes if c.kind in (ChangeKind.ATTENDANCE, ChangeKind.PROFILE)}
-    people |= set(
-        AttendeeFact.objects.filter(programme_id=programme_id, event_id__in=events).values_list(
-            "person_id", flat=True
-        )
-    )
+    people |= set(AttendeeFact.objects.filter(event_id__in=events).values_list("person_id", flat=True))
     people |= set(
         Attendance.objects.filter(event_id__in=events, attended=True).values_list("person_id", flat=True)
     )
@@ -418,14 +427,11 @@ def _update_attendance(programme_id, changes) -> Update:
     )
     _move_profile_facts(programme_id, removed, added)
     for chunk in _chunks(update.events):
-        SectorAttendance.objects.filter(programme_id=programme_id, event_id__in=chunk).delete()
+        SectorAttendance.objects.filter(event_id__in=chunk).delete()
     _sector_facts(programme_id, update.events)
     for chunk in _chunks(update.events):
-        sessions = {
-            fact.event_id: fact
-            for fact in SessionFact.objects.filter(programme_id=programme_id, event_id__in=chunk)
-        }
-        _mix(sessions, SectorAttendance.objects.filter(programme_id=programme_id, event_id__in=chunk))
+        sessions = {fact.event_id: fact for fact in SessionFact.objects.filter(event_id__in=chunk)}
+        _mix(sessions, SectorAttendance.objects.filter(event_id__in=chunk))
         _execute_many(
             f"UPDATE {SessionFact._meta.db_table} SET attendances = %s, sectors = %s, mix_index = %s,"  # noqa: S608
             " mix_band = %s WHERE id = %s",
@@ -456,6 +462,24 @@ def _after_responses(programme_id):
     )
 
 
+def _answered(programme_id, **lookup) -> list[tuple[int | None, str]]:
+    """(session, scope) of the programme's submitted "after" responses found by session or person.
+
+    Filtered here rather than in SQL, where SQLite would start from the programme's surveys and
+    read every response of the programme instead of using the session or person index.
+    """
+    rows = (
+        Response.objects.filter(**lookup)
+        .order_by()
+        .values_list("event_id", "scope", "survey__programme_id", "survey__kind", "submitted_at")
+    )
+    return [
+        (event_id, scope)
+        for event_id, scope, programme, kind, submitted_at in rows
+        if programme == programme_id and kind in COMPARISONS and submitted_at is not None
+    ]
+
+
 def _update_outcomes(programme_id, cells) -> None:
     """Empty the given outcome cells and sum again the pairs that fall in them (and only those)."""
     if not cells:
@@ -469,12 +493,14 @@ def _update_outcomes(programme_id, cells) -> None:
         if tuple(cell) in cells
     ]
     # A pair is paired within its scope, so its whole scope is read, "before" answers included.
-    after = _after_responses(programme_id)
-    scopes = set(after.filter(event_id__in=sessions).values_list("scope", flat=True))
+    scopes = {
+        scope for chunk in _chunks(sessions) for _, scope in _answered(programme_id, event_id__in=chunk)
+    }
     unplaced = UNPLACED in cells
     if unplaced:
         published = SessionFact.objects.values("event_id")
-        scopes |= set(after.exclude(event_id__in=published).values_list("scope", flat=True))
+        after = _after_responses(programme_id).exclude(event_id__in=published)
+        scopes |= set(after.values_list("scope", flat=True))
     facts = OutcomeFact.objects.filter(programme_id=programme_id).filter(
         Q(month__in=months) | Q(month=None) if unplaced else Q(month__in=months)
     )
@@ -501,13 +527,9 @@ def programme_update(programme_id, changes) -> Update:
     respondents = profiles | {c.person_id for c in changes if c.kind == ChangeKind.OUTCOME}
     with transaction.atomic():
         state = _locked_state(programme_id)
-        after = _after_responses(programme_id)
         # Answered sessions that changed: their pairs leave the cell the session was in, and join its new one.
-        answered = set(
-            after.filter(event_id__in={c.event_id for c in changes if c.kind == ChangeKind.SESSION})
-            .values_list("event_id", flat=True)
-            .distinct()
-        )
+        sessions = {c.event_id for c in changes if c.kind == ChangeKind.SESSION}
+        answered = {event_id for event_id, _ in _answered(programme_id, event_id__in=sessions)}
         cells = _outcome_cells(answered)
         update = _update_attendance(programme_id, changes)
         completed = Completion.objects.filter(part__programme_id=programme_id, person_id__in=profiles)
@@ -520,9 +542,7 @@ def programme_update(programme_id, changes) -> Update:
             # A deleted person's responses keep their pairs but lose the sector: too rare to trace.
             _replace(OutcomeFact, _outcomes, programme_id)
         else:
-            answered |= set(
-                after.filter(person_id__in=respondents).values_list("event_id", flat=True).distinct()
-            )
+            answered |= {event_id for event_id, _ in _answered(programme_id, person_id__in=respondents)}
             answered |= {c.event_id for c in changes if c.kind == ChangeKind.OUTCOME}
             _update_outcomes(programme_id, cells | _outcome_cells(answered))
         _finish(state, started, [c.pk for c in changes])
