@@ -139,7 +139,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------
 # The database cache is shared by every app server, so rate limits hold across
-# processes without extra infrastructure; REDIS_URL swaps in Redis.
+# processes without extra infrastructure; REDIS_URL swaps in Redis. "local" is each process's own
+# memory, for rendered pages whose keys carry a shared generation stamp (eolc.events.calendar_cache).
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
@@ -150,6 +151,11 @@ else:
             "LOCATION": "eolc_cache",
         }
     }
+CACHES["local"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "eolc-local",
+    "OPTIONS": {"MAX_ENTRIES": 200},
+}
 
 # Rate limits key on the client's address. X-Forwarded-For is only believed from this many
 # reverse proxies in front of the app (0: ignore it, so a client cannot pick its own address).

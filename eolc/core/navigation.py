@@ -6,9 +6,10 @@ see it, so `core` draws the menu without importing the apps that depend on it.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from django.contrib.auth.models import AnonymousUser
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,12 @@ def register(text: str, url_name: str, *, order: int, visible: Callable = lambda
     _links.sort(key=lambda link: link.order)
 
 
+@cache
+def _href(url_name: str, script_prefix: str) -> str:
+    """Links take no arguments, so each is reversed once per process (per prefix it is served under)."""
+    return reverse(url_name)
+
+
 def items_for(request) -> list[dict]:
     path = request.path
     # Error pages can be rendered before the authentication middleware has run.
@@ -37,7 +44,7 @@ def items_for(request) -> list[dict]:
     for link in _links:
         if not link.visible(user):
             continue
-        href = reverse(link.url_name)
+        href = _href(link.url_name, get_script_prefix())
         current = path == href
         items.append(
             {

@@ -103,7 +103,7 @@ class EventQuerySet(models.QuerySet):
 
     def listed(self):
         """What the public calendar shows: published events and cancelled ones (marked as such)."""
-        return self.filter(status__in=[EventStatus.PUBLISHED, EventStatus.CANCELLED])
+        return self.filter(status__in=Event.LISTED_STATUSES)
 
     def upcoming(self, now=None):
         return self.filter(ends_at__gte=now or timezone.now())
@@ -166,6 +166,9 @@ class EventQuerySet(models.QuerySet):
 
 
 class Event(models.Model):
+    # What the public calendar lists: published events, and cancelled ones marked as such.
+    LISTED_STATUSES = (EventStatus.PUBLISHED, EventStatus.CANCELLED)
+
     title = models.CharField(max_length=200)
     kind = models.CharField(max_length=30, choices=EventKind.choices)
     description = models.TextField(blank=True)

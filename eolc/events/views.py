@@ -39,7 +39,7 @@ def _is_htmx(request):
 def _my_registration(user, event):
     if not user.is_authenticated:
         return None
-    return access.registrations_for(user).for_event(event).for_person(user).active().first()
+    return access.own_registrations(user).for_event(event).active().first()
 
 
 def _crumbs(*extra):
@@ -53,12 +53,15 @@ def _crumbs(*extra):
 def list_events(request):
     """The calendar: this month by default, as a month grid or a list, with filters that work without JS.
 
-    Anonymous visitors all see the same page for the same query, so its filters and results are
-    rendered once and cached (eolc.events.calendar_cache) until an event, series or registration changes.
+    Anonymous visitors all see the same page for the same query, so its filters, results and whole
+    page are rendered once and cached (eolc.events.calendar_cache) until an event, series or
+    registration changes. A visitor with a message waiting (after signing out, say) gets the page
+    drawn afresh, message included, and it is not kept.
     """
     zone = viewer_zone(request.user)
-    parts = None
-    if not request.user.is_authenticated:
+    anonymous = not request.user.is_authenticated
+    parts = key = None
+    if anonymous:
         month = request.GET.get("month") or f"{timezone.localdate(timezone=zone):%Y-%m}"
         filters = [(name, values) for name, values in request.GET.lists() if name != "month"]
         key = calendar_cache.key(zone=str(zone), month=month, filters=filters)
@@ -71,11 +74,17 @@ def list_events(request):
             "results": render_to_string("events/_results.html", context, request),
             "can_schedule": context["can_schedule"],
         }
-        if not request.user.is_authenticated:
+        if anonymous:
             calendar_cache.put(key, parts)
     if _is_htmx(request):
         return HttpResponse(parts["results"])
-    return render(request, "events/calendar.html", parts)
+    keep_page = anonymous and not len(messages.get_messages(request))
+    if keep_page and "page" in parts:
+        return HttpResponse(parts["page"])
+    response = render(request, "events/calendar.html", parts)
+    if keep_page:
+        calendar_cache.put(key, {**parts, "page": response.content.decode()})
+    return response
 
 
 def _calendar_context(request, zone):
@@ -263,7 +272,7 @@ def my_calendar(request):
             messages.success(request, "Your calendar has a new address. The old address no longer works.")
         return redirect("events:my_calendar")
     booked = access.events_for(request.user).booked_by(request.user).upcoming().chronological()
-    waiting = access.registrations_for(request.user).for_person(request.user).waitlisted()
+    waiting = access.own_registrations(request.user).waitlisted()
     return render(
         request,
         "events/my_calendar.html",

@@ -73,10 +73,12 @@ def server(thread_database, tmp_path):
     try:
         while True:
             try:
-                with urllib.request.urlopen(f"{base}/", timeout=5) as response:  # noqa: S310
+                with urllib.request.urlopen(f"{base}/", timeout=15) as response:  # noqa: S310
                     if response.status == 200:
                         break
-            except (urllib.error.URLError, ConnectionError):
+            # A busy machine can take longer than the timeout over the first request (imports,
+            # template loading): that is "not ready yet" too, until the deadline.
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
                 if process.poll() is not None or time.monotonic() > deadline:
                     pytest.fail("the gunicorn test server did not start")
                 time.sleep(0.2)

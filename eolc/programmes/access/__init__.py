@@ -131,6 +131,7 @@ from eolc.programmes.access.events import (  # noqa: F401
     get_verifiable_certificate_or_404,
     managed_events,
     managed_series,
+    own_registrations,
     public_events,
     registrations_for,
 )

@@ -18,6 +18,7 @@ from eolc.programmes.access.roles import (
     can_manage_programme,
     can_view_programme,
     get_programme_or_404,
+    programme_ids_with_role,
     programmes_for,
     roles_in,
 )
@@ -43,7 +44,12 @@ def can_open_champion_networks(user) -> bool:
     """Whether the header shows the champions link: members of a programme with a network, and champions."""
     if not user.is_authenticated:
         return False
-    return member_networks_for(user).exists() or _champions("Champion").objects.of_person(user).exists()
+    if user.is_site_admin:
+        return member_networks_for(user).exists()
+    # Asked by the header on every page: programme ids from the remembered roles, not a subquery.
+    programmes = programme_ids_with_role(user, Role.values)
+    member = bool(programmes) and _champions("Network").objects.filter(programme_id__in=programmes).exists()
+    return member or _champions("Champion").objects.of_person(user).exists()
 
 
 def is_network_staff(user, programme) -> bool:

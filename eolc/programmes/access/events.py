@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
 from eolc.programmes.access.curriculum import _curriculum
-from eolc.programmes.access.roles import has_role_anywhere
+from eolc.programmes.access.roles import has_role_anywhere, programme_ids_with_role
 from eolc.programmes.models import Membership, Programme, Role
 
 EVENT_MANAGER_ROLES = (Role.ADMIN, Role.FACILITATOR)
@@ -39,6 +39,17 @@ def managed_series(user):
     return Series.objects.filter(programme__in=event_programmes_for(user).values("pk"))
 
 
+def _runs(user) -> Q:
+    """Events in programmes where the person administers or facilitates, or where they are named.
+
+    Programme ids come from the remembered memberships rather than a subquery: a page asks this
+    several times, and building the nested query cost more than running it."""
+    Event = _events("Event")
+    named = Q(pk__in=Event.facilitators.through.objects.filter(user=user).values("event"))
+    programmes = programme_ids_with_role(user, EVENT_MANAGER_ROLES)
+    return Q(programme_id__in=programmes) | named if programmes else named
+
+
 def managed_events(user):
     """Events a person runs: in programmes where they administer or facilitate, or named on."""
     Event = _events("Event")
@@ -46,10 +57,7 @@ def managed_events(user):
         return Event.objects.none()
     if user.is_site_admin:
         return Event.objects.all()
-    return Event.objects.filter(
-        Q(programme__in=event_programmes_for(user).values("pk"))
-        | Q(pk__in=Event.facilitators.through.objects.filter(user=user).values("event"))
-    )
+    return Event.objects.filter(_runs(user))
 
 
 def public_events():
@@ -60,14 +68,21 @@ def public_events():
 def events_for(user):
     """Events a person may see: every published or cancelled one, plus drafts they run."""
     Event = _events("Event")
-    listed = Event.objects.listed()
     if not user.is_authenticated:
-        return listed
-    return Event.objects.filter(Q(pk__in=listed.values("pk")) | Q(pk__in=managed_events(user).values("pk")))
+        return Event.objects.listed()
+    if user.is_site_admin:
+        return Event.objects.all()
+    return Event.objects.filter(Q(status__in=Event.LISTED_STATUSES) | _runs(user))
 
 
 def can_manage_event(user, event) -> bool:
-    return managed_events(user).filter(pk=event.pk).exists()
+    """The same answer as `managed_events`, for one event already loaded: its programme is checked
+    against the remembered roles, so only a person who runs no programme of it costs a query."""
+    if not user.is_authenticated:
+        return False
+    if user.is_site_admin or event.programme_id in programme_ids_with_role(user, EVENT_MANAGER_ROLES):
+        return True
+    return event.facilitators.filter(pk=user.pk).exists()
 
 
 def get_event_or_404(user, pk, *, with_place_counts=False):
@@ -97,6 +112,14 @@ def registrations_for(user):
         | Q(event__in=events.values("pk"))
         | Q(series__in=events.filter(series__isnull=False).values("series"))
     )
+
+
+def own_registrations(user):
+    """A person's own registrations: always theirs to see, so no wider scope needs building."""
+    Registration = _events("Registration")
+    if not user.is_authenticated:
+        return Registration.objects.none()
+    return Registration.objects.for_person(user)
 
 
 def get_registration_or_404(user, pk):

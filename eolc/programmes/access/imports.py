@@ -9,7 +9,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from eolc.programmes.access.events import managed_events
-from eolc.programmes.access.roles import managed_programmes
+from eolc.programmes.access.roles import has_role_anywhere, managed_programmes
+from eolc.programmes.models import Role
 
 
 def import_programmes_for(user):
@@ -17,7 +18,12 @@ def import_programmes_for(user):
 
 
 def can_import(user) -> bool:
-    return user.is_authenticated and import_programmes_for(user).exists()
+    """Asked by the header on every page, so answered from the remembered roles where it can be."""
+    if not user.is_authenticated:
+        return False
+    if user.is_site_admin:
+        return import_programmes_for(user).exists()
+    return has_role_anywhere(user, {Role.ADMIN})
 
 
 def get_import_batch_or_404(user, pk):

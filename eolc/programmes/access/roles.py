@@ -60,6 +60,15 @@ def all_roles(user) -> set[str]:
     return set().union(*_roles_by_programme(user).values())
 
 
+def programme_ids_with_role(user, roles) -> list[int]:
+    """The programmes in which a person holds any of `roles` (site admins are not implied): ids from
+    the remembered memberships, so a query can say `programme_id IN (…)` without a subquery."""
+    if not user.is_authenticated:
+        return []
+    wanted = set(roles)
+    return sorted(pid for pid, held in _roles_by_programme(user).items() if held & wanted)
+
+
 def has_role_anywhere(user, roles) -> bool:
     """Whether a person holds any of `roles` in some programme (site admins are not implied)."""
     return bool(all_roles(user) & set(roles))
