@@ -19,10 +19,12 @@ from eolc.reports import rollups
 from eolc.reports.models import (
     AttendeeFact,
     ChangeKind,
+    OutcomeFact,
     ProfileAttendance,
     ProfileDimension,
     RollupChange,
     SectorAttendance,
+    SessionFact,
 )
 from eolc.reports.tests.builders import attend, event, london_areas, person, random_change
 from eolc.reports.tests.test_rollups import assert_rollups_match
@@ -261,3 +263,34 @@ def test_a_note_without_a_kind_rebuilds_the_programme(reported):
     rollups.refresh_due()
     assert AttendeeFact.objects.filter(programme_id=reported.pk).exists()
     assert_rollups_match(reported, timezone.now())
+
+
+def test_a_new_answer_sums_again_only_the_outcome_cells_of_its_session(reported, incremental_only):
+    rng = random.Random(4)
+    sessions = list(SessionFact.objects.filter(programme=reported, attendances__gt=0))
+    one = sessions[0]
+    other = next(s for s in sessions if (s.month, s.kind, s.area_id) != (one.month, one.kind, one.area_id))
+    surveys = Surveys([reported])
+    for fact in (one, other):
+        held = Event.objects.get(pk=fact.event_id)
+        for attendance in held.attendances.filter(attended=True)[:3]:
+            surveys.answer(rng, held, attendance.person)
+    refresh_and_compare([reported], incremental_only)
+    kept = set(
+        OutcomeFact.objects.filter(
+            programme=reported, month=other.month, kind=other.kind, area=other.area_id
+        ).values_list("pk", flat=True)
+    )
+    assert kept
+
+    held = Event.objects.get(pk=one.event_id)
+    newcomer = person(rng, london_areas(), [])
+    attend(held, newcomer)
+    surveys.answer(rng, held, newcomer)
+    rollups.refresh_due()
+    # The other session's cell is the same rows; the answered session's cell matches a rebuild.
+    assert kept <= set(OutcomeFact.objects.filter(programme=reported).values_list("pk", flat=True))
+    assert_rollups_match(reported, timezone.now())
+    refreshed = facts(reported.pk)
+    incremental_only(reported.pk)
+    assert facts(reported.pk) == refreshed
