@@ -21,8 +21,7 @@ from eolc.action_plans.models import (
     StuckReason,
 )
 from eolc.action_plans.models import Status as ActionStatus
-from eolc.api.events import Id, _check_id
-from eolc.api.schemas import ErrorOut, IsoDate, Text, _without_nul
+from eolc.api.schemas import ErrorOut, Id, IsoDate, Text, _without_nul, check_id
 from eolc.programmes import access
 
 router = Router(tags=["action plans"])
@@ -216,7 +215,7 @@ def plan_create(request, payload: PlanIn):
     summary="One of your plans",
 )
 def plan_detail(request, plan_id: int):
-    _check_id(plan_id)
+    check_id(plan_id)
     access.get_own_action_plan_or_404(request.auth, plan_id)
     return _plan_out(_own_plans(request.auth).get(pk=plan_id))
 
@@ -227,7 +226,7 @@ def plan_detail(request, plan_id: int):
     summary="Say how an action is going: not_started, in_progress, done or stuck (with what got in the way)",
 )
 def progress_create(request, plan_id: int, action_id: int, payload: ProgressIn):
-    _check_id(plan_id), _check_id(action_id)
+    check_id(plan_id), check_id(action_id)
     action = access.get_own_action_or_404(request.auth, action_id)
     if action.plan_id != plan_id:
         raise HttpError(404, "No such action in this plan")

@@ -9,8 +9,7 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from eolc.allocation import services
-from eolc.api.events import Id, _check_id
-from eolc.api.schemas import ErrorOut
+from eolc.api.schemas import ErrorOut, Id, check_id
 from eolc.programmes import access
 
 router = Router(tags=["allocation"])
@@ -111,7 +110,7 @@ def allocation_create(request, payload: AllocationIn):
     summary="Progress, then the proposal beside first come, first served",
 )
 def allocation_detail(request, allocation_id: int):
-    _check_id(allocation_id)
+    check_id(allocation_id)
     return _out(access.get_managed_allocation_or_404(request.auth, allocation_id))
 
 
@@ -121,7 +120,7 @@ def allocation_detail(request, allocation_id: int):
     summary="Make the registrations; people not placed join the waiting lists they chose",
 )
 def allocation_confirm(request, allocation_id: int):
-    _check_id(allocation_id)
+    check_id(allocation_id)
     allocation = access.get_managed_allocation_or_404(request.auth, allocation_id)
     try:
         counts = services.allocation_confirm(allocation=allocation, by=request.auth)
@@ -146,7 +145,7 @@ def allocation_confirm(request, allocation_id: int):
     'or, as an organiser, for someone else (`"person"`)',
 )
 def place_request_create(request, event_id: int, payload: PlaceRequestIn):
-    _check_id(event_id)
+    check_id(event_id)
     user = request.auth
     event, request_round = access.get_requestable_round_or_404(user, event_id)
     person = user

@@ -15,9 +15,9 @@ from django.utils import timezone
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.throttling import AnonRateThrottle
-from pydantic import AfterValidator, Field, StringConstraints
+from pydantic import Field
 
-from eolc.api.schemas import ErrorOut, IsoDate, Text, _without_nul
+from eolc.api.schemas import ErrorOut, Id, IsoDate, Text, Title, check_id
 from eolc.audit.models import Action
 from eolc.audit.services import audit_record
 from eolc.curriculum import services
@@ -30,19 +30,7 @@ from eolc.programmes.services import programme_create as programme_create_servic
 
 router = Router(tags=["curriculum"])
 
-# Ids beyond a 64-bit integer cannot exist; refusing them early keeps the database from erroring.
-MAX_ID = 2**63 - 1
-Id = Annotated[int, Field(ge=1, le=MAX_ID)]
-Title = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), AfterValidator(_without_nul)
-]
 KIND_SLUGS = [value for value, _ in PartKind.choices]
-
-
-def _check_id(value: int) -> int:
-    if not 1 <= value <= MAX_ID:
-        raise Http404("No such object")
-    return value
 
 
 def _first_message(exc: ValidationError) -> str:
@@ -215,7 +203,7 @@ def programme_create(request, payload: ProgrammeIn):
     summary="Add a part to a programme (its administrators)",
 )
 def part_create(request, programme_id: int, payload: PartIn):
-    programme = get_object_or_404(access.programmes_for(request.auth), pk=_check_id(programme_id))
+    programme = get_object_or_404(access.programmes_for(request.auth), pk=check_id(programme_id))
     if not access.can_manage_programme(request.auth, programme):
         raise HttpError(403, "Only administrators of this programme can add parts")
     if payload.kind not in KIND_SLUGS:
@@ -256,7 +244,7 @@ def part_create(request, programme_id: int, payload: PartIn):
     summary="Record that a person completed a part, e.g. imported from another learning system",
 )
 def completion_create(request, part_id: int, payload: CompletionIn):
-    part = access.get_part_or_404(request.auth, _check_id(part_id))
+    part = access.get_part_or_404(request.auth, check_id(part_id))
     if not access.can_manage_part(request.auth, part):
         raise HttpError(403, "Only administrators of this programme can record completions")
     try:
@@ -287,7 +275,7 @@ def completion_create(request, part_id: int, payload: CompletionIn):
     summary="Enrol yourself (empty body) or, as staff, someone else; 409 names a missing prerequisite",
 )
 def enrolment_create(request, part_id: int, payload: EnrolmentIn):
-    part = access.get_part_or_404(request.auth, _check_id(part_id))
+    part = access.get_part_or_404(request.auth, check_id(part_id))
     if payload.person is None or payload.person == request.auth.pk:
         person = request.auth
     else:
@@ -320,7 +308,7 @@ def enrolment_create(request, part_id: int, payload: EnrolmentIn):
     summary="A person's CE/CPD transcript (the person, or administrators of their programmes)",
 )
 def transcript(request, person_id: int):
-    person = access.get_person_record_or_404(request.auth, _check_id(person_id))
+    person = access.get_person_record_or_404(request.auth, check_id(person_id))
     if person.pk != request.auth.pk:
         audit_record(actor=request.auth, action=Action.PERSONAL_DATA_VIEWED, target=person, request=request)
     record = transcript_for(person)

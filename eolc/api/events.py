@@ -9,32 +9,20 @@ import zoneinfo
 from typing import Annotated, Literal
 
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
-from pydantic import AfterValidator, Field, StrictBool, StringConstraints
+from pydantic import Field, StrictBool
 
 from eolc.accounts.models import Area
-from eolc.api.schemas import ErrorOut, IsoDateTime, Text, _without_nul
+from eolc.api.schemas import MAX_ID, ErrorOut, Id, IsoDateTime, Text, Title, check_id
 from eolc.events import services
 from eolc.events.models import EventKind, EventStatus
 from eolc.programmes import access
 
 router = Router(tags=["events"])
 
-MAX_ID = 2**63 - 1
-Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 KIND_SLUGS = [value for value, _ in EventKind.choices]
-Title = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), AfterValidator(_without_nul)
-]
-
-
-def _check_id(value: int) -> int:
-    if not 1 <= value <= MAX_ID:
-        raise Http404("No such object")
-    return value
 
 
 # --- Schemas ---------------------------------------------------------------------------------
@@ -297,7 +285,7 @@ def _as_utc(value: datetime.datetime) -> datetime.datetime:
     summary="One event with its counts and sector mix",
 )
 def event_detail(request, event_id: int):
-    _check_id(event_id)
+    check_id(event_id)
     event = access.get_event_or_404(request.auth, event_id)
     event = access.events_for(request.auth).with_place_counts().get(pk=event.pk)
     return _detail(request.auth, event)
@@ -318,7 +306,7 @@ def event_detail(request, event_id: int):
     summary='Register yourself (`{}`) or, as an organiser, someone else (`{"person": id}`)',
 )
 def registration_create(request, event_id: int, payload: RegistrationIn):
-    _check_id(event_id)
+    check_id(event_id)
     user = request.auth
     event = access.get_event_or_404(user, event_id)
     person = user
@@ -346,7 +334,7 @@ def registration_create(request, event_id: int, payload: RegistrationIn):
     summary="Cancel a registration; the first person waiting gets the place",
 )
 def registration_delete(request, registration_id: int):
-    _check_id(registration_id)
+    check_id(registration_id)
     registration = access.get_registration_or_404(request.auth, registration_id)
     services.registration_cancel(registration=registration, by=request.auth)
     return Status(204, None)
@@ -366,7 +354,7 @@ def registration_delete(request, registration_id: int):
     summary="Mark a confirmed person attended or absent (organisers)",
 )
 def attendance_record(request, event_id: int, payload: AttendanceIn):
-    _check_id(event_id)
+    check_id(event_id)
     user = request.auth
     event = access.get_managed_event_or_404(user, event_id)
     registration = (

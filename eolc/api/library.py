@@ -8,7 +8,6 @@ import datetime
 from typing import Annotated
 
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from ninja import Query, Router, Schema, Status
@@ -16,22 +15,14 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from eolc.accounts.models import Area, Sector
-from eolc.api.schemas import ErrorOut, IsoDate, Text
+from eolc.api.schemas import ErrorOut, Id, IsoDate, Text, check_id
 from eolc.library import services
 from eolc.library.models import Audience, ResourceKind
 from eolc.programmes import access
 
 router = Router(tags=["library"])
 
-MAX_ID = 2**63 - 1
-Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 PAGE_LIMIT = 50
-
-
-def _check_id(value: int) -> int:
-    if not 1 <= value <= MAX_ID:
-        raise Http404("No such object")
-    return value
 
 
 class ResourceFilters(Schema):
@@ -114,7 +105,7 @@ def resource_list(request, filters: Query[ResourceFilters]):
     summary="One resource",
 )
 def resource_detail(request, resource_id: int):
-    _check_id(resource_id)
+    check_id(resource_id)
     return _resource_out(access.get_resource_or_404(request.auth, resource_id))
 
 

@@ -1,6 +1,7 @@
 import datetime
 from typing import Annotated
 
+from django.http import Http404
 from ninja import Schema
 from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
 
@@ -19,6 +20,20 @@ def _without_nul(value: str) -> str:
 
 
 Text = Annotated[str, AfterValidator(_without_nul)]
+Title = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), AfterValidator(_without_nul)
+]
+
+# Ids beyond a 64-bit integer cannot exist; refusing them early keeps the database from erroring.
+MAX_ID = 2**63 - 1
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+
+
+def check_id(value: int) -> int:
+    """A path id no row can have is simply not found."""
+    if not 1 <= value <= MAX_ID:
+        raise Http404("No such object")
+    return value
 
 
 def _iso_text(what):
