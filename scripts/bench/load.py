@@ -79,6 +79,7 @@ def stage_prepare():
         "bench-learner@load.invalid", full_name="Bench learner", sector="health"
     )
     Membership.objects.create(programme=summary.programme, person=learner, role=Role.LEARNER)
+    _learning(summary.programme, learner)
     client = Client()
     client.force_login(learner)
     now = timezone.now()
@@ -98,6 +99,48 @@ def stage_prepare():
         "events_this_month": this_month,
         "generate_seconds": summary.seconds,
     }
+
+
+def _learning(programme, learner):
+    """A realistic catalogue for the learner: the demo's four-part course and its short course, both
+    published in the bench programme, the learner enrolled on the two self-paced parts with some
+    activities done and one opened, and the mentorship part locked until the online one is done."""
+    import datetime
+
+    from django.utils import timezone
+
+    from eolc.accounts.models import Organisation, OrganisationKind
+    from eolc.curriculum import services as curriculum
+    from eolc.curriculum.models import Activity, ActivityProgress, Part, PartKind, ProgressStatus
+    from eolc.demo import content
+    from eolc.demo.curriculum_content import curriculum_load
+
+    accreditor = Organisation.objects.create(
+        name="Bench accrediting body", kind=OrganisationKind.PROFESSIONAL_BODY
+    )
+    curriculum_load(
+        programmes={content.SOCIAL_WORK_CE: programme, content.LONDON: programme},
+        organisations={"us_accreditor": accreditor},
+        people={},
+    )
+    now = timezone.now()
+    self_paced = Part.objects.published().filter(programme=programme, kind=PartKind.SELF_PACED)
+    online, short = self_paced.order_by("-ce_hours")
+    for part, done in [(short, 2), (online, 6)]:
+        curriculum.enrolment_create(person=learner, part=part)
+        ordered = list(Activity.objects.published().in_part(part).order_by("module__number", "number"))
+        ActivityProgress.objects.bulk_create(
+            ActivityProgress(
+                person=learner,
+                activity=activity,
+                status=ProgressStatus.DONE,
+                updated_at=now - datetime.timedelta(days=done - i),
+                completed_at=now - datetime.timedelta(days=done - i),
+            )
+            for i, activity in enumerate(ordered[:done])
+        )
+    # The online part's next activity, opened and not finished: "continue where you left off".
+    curriculum.activity_open(person=learner, activity=ordered[done])
 
 
 # --- Parent: server, clients, page ---------------------------------------------------------------
