@@ -4,9 +4,8 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
-from eolc.curriculum.models import Activity, ActivityKind, Certificate, Enrolment, PartKind
-from eolc.curriculum.progress import Progress, Tally
-from eolc.curriculum.services import prerequisites_missing
+from eolc.curriculum.models import Activity, ActivityKind, Certificate, PartKind
+from eolc.curriculum.progress import Progress, Record, Tally
 from eolc.curriculum.transcript import hours_text
 
 KIND_VERBS = {
@@ -45,17 +44,18 @@ class PartRow:
     enrolled: bool
 
 
-def part_rows(person, parts, progress: Progress) -> list[PartRow]:
-    enrolled = set(Enrolment.objects.for_person(person).filter(part__in=parts).values_list("part", flat=True))
+def part_rows(parts, progress: Progress, record: Record) -> list[PartRow]:
+    """Rows for the catalogue from outline parts (eolc.curriculum.outline), whose prerequisites
+    are at hand, and the person's record: no query."""
     rows = []
     for part in parts:
-        missing = prerequisites_missing(person=person, part=part)
+        missing = [required for required in part.requires if required.pk not in record.completed]
         completed = part.pk in progress.completed_parts
         if completed:
             state = tag("Completed", "green")
         elif missing:
             state = tag("Locked", "grey")
-        elif part.pk in enrolled:
+        elif part.pk in record.enrolled:
             state = tally_tag(progress.parts.get(part.pk))
             if state["text"] == "Not started":
                 state = tag("Enrolled", "blue")
@@ -69,7 +69,7 @@ def part_rows(person, parts, progress: Progress) -> list[PartRow]:
                 hours=hours_text(part.ce_hours),
                 kind=PartKind(part.kind).label,
                 missing=missing_links(missing),
-                enrolled=part.pk in enrolled,
+                enrolled=part.pk in record.enrolled,
             )
         )
     return rows

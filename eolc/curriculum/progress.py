@@ -6,11 +6,10 @@ Only published, required activities count towards progress, matching the complet
 from collections import defaultdict
 from dataclasses import dataclass
 
+from eolc.curriculum import outline
 from eolc.curriculum.models import (
-    Activity,
     ActivityProgress,
     Completion,
-    Domain,
     Enrolment,
     ProgressStatus,
     Reflection,
@@ -44,6 +43,34 @@ def done_activity_ids(person, activities) -> set[int]:
 
 
 @dataclass
+class Record:
+    """What one person has done, read in three small queries and shared by a whole page."""
+
+    done: set[int]
+    # Activity id → (updated_at, pk) of activities opened and not finished.
+    started: dict[int, tuple]
+    # Part id → (enrolled_at, pk).
+    enrolled: dict[int, tuple]
+    completed: set[int]
+
+
+def record_of(person) -> Record:
+    done, started = set(), {}
+    rows = ActivityProgress.objects.for_person(person).order_by()
+    for activity_id, status, updated_at, pk in rows.values_list("activity_id", "status", "updated_at", "pk"):
+        if status == ProgressStatus.DONE:
+            done.add(activity_id)
+        else:
+            started[activity_id] = (updated_at, pk)
+    enrolments = Enrolment.objects.for_person(person).order_by()
+    enrolled = {
+        part_id: (at, pk) for part_id, at, pk in enrolments.values_list("part_id", "enrolled_at", "pk")
+    }
+    completed = set(Completion.objects.for_person(person).order_by().values_list("part_id", flat=True))
+    return Record(done, started, enrolled, completed)
+
+
+@dataclass
 class Progress:
     """Tallies for one person over a set of parts."""
 
@@ -51,64 +78,64 @@ class Progress:
     modules: dict[int, Tally]
     parts: dict[int, Tally]
     programmes: dict[int, Tally]
-    domains: list[tuple[Domain, Tally]]
+    domains: list[tuple[outline.DomainOutline, Tally]]
     completed_parts: set[int]
 
 
-def progress_for(person, parts) -> Progress:
-    activities = list(
-        Activity.objects.published()
-        .required()
-        .filter(module__part__in=parts)
-        .select_related("module__part")
-        .prefetch_related("domains", "module__domains")
-    )
-    done = done_activity_ids(person, activities)
+def _published_activities(parts, snapshot):
+    """(outline part, activity) for each published activity of `parts`, in learning order."""
+    wanted = {part.pk for part in parts}
+    for programme in snapshot.outlines:
+        for part in programme.parts:
+            if part.pk in wanted:
+                for activity in programme.activities.get(part.pk, ()):
+                    yield part, activity
+
+
+def progress_for(person, parts, *, record=None, snapshot=None) -> Progress:
+    """Counts published, required activities. `record` and `snapshot` are read here unless the
+    page has them already."""
+    if record is None:
+        record = record_of(person)
+    if snapshot is None:
+        snapshot = outline.read({part.programme_id for part in parts})
     modules, part_tallies, programmes = defaultdict(Tally), defaultdict(Tally), defaultdict(Tally)
     domain_tallies = defaultdict(Tally)
-    for activity in activities:
-        is_done = activity.pk in done
+    done = set()
+    for part, activity in _published_activities(parts, snapshot):
+        if not activity.required:
+            continue
+        is_done = activity.pk in record.done
+        if is_done:
+            done.add(activity.pk)
         modules[activity.module_id].add(is_done)
-        part_tallies[activity.module.part_id].add(is_done)
-        programmes[activity.module.part.programme_id].add(is_done)
-        # An activity without its own domains counts towards its module's.
-        for domain in activity.domains.all() or activity.module.domains.all():
-            domain_tallies[domain.pk].add(is_done)
-    completed = set(
-        Completion.objects.for_person(person).filter(part__in=parts).values_list("part", flat=True)
-    )
-    domains = [(d, domain_tallies[d.pk]) for d in Domain.objects.all() if d.pk in domain_tallies]
+        part_tallies[part.pk].add(is_done)
+        programmes[part.programme_id].add(is_done)
+        for domain_id in activity.domain_ids:
+            domain_tallies[domain_id].add(is_done)
+    completed = {part.pk for part in parts if part.pk in record.completed}
+    domains = [(d, domain_tallies[d.pk]) for d in snapshot.domains if d.pk in domain_tallies]
     return Progress(done, dict(modules), dict(part_tallies), dict(programmes), domains, completed)
 
 
-def continue_activity(person, parts) -> Activity | None:
+def continue_activity(person, parts, *, record=None, snapshot=None) -> outline.ActivityOutline | None:
     """Where to pick up: the activity last opened and not finished in a part still under way,
     else the first unfinished activity of the part most recently enrolled on."""
-    completed = Completion.objects.for_person(person).values("part")
-    open_parts = (
-        Enrolment.objects.for_person(person).filter(part__in=parts).exclude(part__in=completed).values("part")
-    )
-    started = (
-        ActivityProgress.objects.for_person(person)
-        .filter(status=ProgressStatus.STARTED, activity__in=Activity.objects.published())
-        .filter(activity__module__part__in=open_parts)
-        .select_related("activity__module__part")
-        .order_by("-updated_at", "-pk")
-        .first()
-    )
+    if record is None:
+        record = record_of(person)
+    if snapshot is None:
+        snapshot = outline.read({part.programme_id for part in parts})
+    open_parts = [part for part in parts if part.pk in record.enrolled and part.pk not in record.completed]
+    activities = list(_published_activities(open_parts, snapshot))
+    started = [activity for _part, activity in activities if activity.pk in record.started]
     if started:
-        return started.activity
-    latest = Enrolment.objects.for_person(person).filter(part__in=open_parts).order_by("-enrolled_at").first()
-    if latest is None:
+        return max(started, key=lambda activity: record.started[activity.pk])
+    if not open_parts:
         return None
-    done = ActivityProgress.objects.for_person(person).filter(status=ProgressStatus.DONE).values("activity")
-    return (
-        Activity.objects.published()
-        .in_part(latest.part)
-        .exclude(pk__in=done)
-        .select_related("module__part")
-        .order_by("module__number", "module__pk", "number", "pk")
-        .first()
+    latest = max(open_parts, key=lambda part: record.enrolled[part.pk])
+    return next(
+        (a for part, a in activities if part.pk == latest.pk and a.pk not in record.done),
+        None,
     )
 
 

@@ -20,6 +20,7 @@ from eolc.curriculum.progress import (
     done_activity_ids,
     is_enrolled,
     progress_for,
+    record_of,
 )
 from eolc.programmes import access
 
@@ -63,11 +64,10 @@ def _completed_message(request, completion):
 @login_required
 @require_GET
 def catalogue(request):
-    parts = list(
-        access.parts_for(request.user).select_related("programme").order_by("programme__title", "number")
-    )
-    progress = progress_for(request.user, parts)
-    rows = presenters.part_rows(request.user, parts, progress)
+    parts, snapshot = access.catalogue_parts(request.user)
+    record = record_of(request.user)
+    progress = progress_for(request.user, parts, record=record, snapshot=snapshot)
+    rows = presenters.part_rows(parts, progress, record)
     programmes = []
     for row in rows:
         if not programmes or programmes[-1]["programme"] != row.part.programme:
@@ -81,7 +81,7 @@ def catalogue(request):
                 }
             )
         programmes[-1]["rows"].append(row)
-    resume = continue_activity(request.user, parts)
+    resume = continue_activity(request.user, parts, record=record, snapshot=snapshot)
     return render(
         request,
         "curriculum/catalogue.html",
@@ -89,7 +89,7 @@ def catalogue(request):
             "programmes": programmes,
             "resume": resume,
             "domains": [(d, t, presenters.tally_tag(t)) for d, t in progress.domains],
-            "managed": access.managed_programmes(request.user).order_by("title"),
+            "managed": access.learning_managed_programmes(request.user),
         },
     )
 

@@ -87,6 +87,7 @@ from eolc.programmes.access.curriculum import (  # noqa: F401
     can_enrol_others,
     can_manage_part,
     can_see_learning_record,
+    catalogue_parts,
     certificates_for,
     get_activity_or_404,
     get_certificate_or_404,
@@ -97,6 +98,7 @@ from eolc.programmes.access.curriculum import (  # noqa: F401
     get_module_or_404,
     get_part_or_404,
     get_person_record_or_404,
+    learning_managed_programmes,
     modules_for,
     parts_for,
 )

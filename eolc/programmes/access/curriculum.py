@@ -11,8 +11,13 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from eolc.programmes.access.roles import can_manage_programme, managed_programmes, programmes_for
-from eolc.programmes.models import Membership
+from eolc.programmes.access.roles import (
+    can_manage_programme,
+    managed_programmes,
+    programme_ids_with_role,
+    programmes_for,
+)
+from eolc.programmes.models import Membership, Programme, Role
 
 
 def _curriculum(model_name):
@@ -26,6 +31,40 @@ def parts_for(user):
         return Part.objects.none()
     visible = Part.objects.filter(programme__in=programmes_for(user))
     return visible.filter(Q(status="published") | Q(programme__in=managed_programmes(user)))
+
+
+def catalogue_parts(user):
+    """The parts `parts_for` gives, in catalogue order (programme title, then number), as outline
+    parts (eolc.curriculum.outline) and with the same rule, decided from the remembered roles and the
+    cached outline instead of the database. Returns the parts and the snapshot they came from."""
+    from eolc.curriculum import outline
+
+    if not user.is_authenticated:
+        return [], outline.Snapshot([], ())
+    if user.is_site_admin:
+        programme_ids = list(Programme.objects.order_by().values_list("pk", flat=True))
+        managed = set(programme_ids)
+    else:
+        programme_ids = programme_ids_with_role(user, Role.values)
+        managed = set(programme_ids_with_role(user, [Role.ADMIN]))
+    snapshot = outline.read(programme_ids)
+    parts = [
+        part
+        for programme in snapshot.outlines
+        for part in programme.parts
+        if part.status == "published" or part.programme_id in managed
+    ]
+    parts.sort(key=lambda part: (part.programme.title, part.programme_id, part.number, part.pk))
+    return parts, snapshot
+
+
+def learning_managed_programmes(user) -> list:
+    """The programmes whose learning a person runs, in title order: `managed_programmes`, asked of
+    the database only when the remembered roles say there are some."""
+    if user.is_authenticated and not user.is_site_admin:
+        ids = programme_ids_with_role(user, [Role.ADMIN])
+        return list(Programme.objects.filter(pk__in=ids).order_by("title")) if ids else []
+    return list(managed_programmes(user).order_by("title"))
 
 
 def modules_for(user):
