@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from eolc.audit.models import Action
 from eolc.audit.services import audit_record
-from eolc.events import calendar_cache, links, services
+from eolc.events import calendar_cache, links, page_cache, services
 from eolc.events.forms import (
     EventFilterForm,
     EventForm,
@@ -129,10 +129,10 @@ def _calendar_context(request, zone):
 
 @require_GET
 def show_event(request, pk):
-    event = access.get_event_or_404(request.user, pk, with_place_counts=True)
+    page = page_cache.get_event_page_or_404(request.user, pk)
+    event, sessions = page.event, page.sessions
     registration = _my_registration(request.user, event)
     can_manage = access.can_manage_event(request.user, event)
-    sessions = event.series.events.exclude(status=EventStatus.DRAFT) if event.series_id else []
     position = None
     if registration is not None and not registration.is_confirmed:
         position = services.waitlist_position(registration=registration)

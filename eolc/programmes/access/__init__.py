@@ -123,6 +123,7 @@ from eolc.programmes.access.events import (  # noqa: F401
     bookable_people_for,
     can_manage_event,
     can_schedule_events,
+    can_see_event,
     event_programmes_for,
     events_for,
     get_bookable_person_or_404,

@@ -75,6 +75,14 @@ def events_for(user):
     return Event.objects.filter(Q(status__in=Event.LISTED_STATUSES) | _runs(user))
 
 
+def _is_named(user, event) -> bool:
+    """Whether the person is one of the event's facilitators: read from the facilitators loaded
+    with the event when they were (the event page does), else asked of the database."""
+    if "facilitators" in getattr(event, "_prefetched_objects_cache", {}):
+        return any(person.pk == user.pk for person in event.facilitators.all())
+    return event.facilitators.filter(pk=user.pk).exists()
+
+
 def can_manage_event(user, event) -> bool:
     """The same answer as `managed_events`, for one event already loaded: its programme is checked
     against the remembered roles, so only a person who runs no programme of it costs a query."""
@@ -82,7 +90,12 @@ def can_manage_event(user, event) -> bool:
         return False
     if user.is_site_admin or event.programme_id in programme_ids_with_role(user, EVENT_MANAGER_ROLES):
         return True
-    return event.facilitators.filter(pk=user.pk).exists()
+    return _is_named(user, event)
+
+
+def can_see_event(user, event) -> bool:
+    """The same answer as `events_for`, for one event already loaded."""
+    return event.status in _events("Event").LISTED_STATUSES or can_manage_event(user, event)
 
 
 def get_event_or_404(user, pk, *, with_place_counts=False):

@@ -1,0 +1,78 @@
+"""The event page keeps what every viewer sees alike (eolc/events/page_cache.py): it must reuse it,
+show a change at once, and never let one viewer's right to see an event reach another."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from eolc.events import services
+from eolc.events.models import EventStatus
+from eolc.events.tests.factories import EventFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _page(client, event):
+    return client.get(reverse("events:detail", args=[event.pk]))
+
+
+def _event_queries(client, event):
+    with CaptureQueriesContext(connection) as queries:
+        assert _page(client, event).status_code == 200
+    loads = f'"events_event"."id" = {event.pk}'
+    return [q["sql"] for q in queries if loads in q["sql"]]
+
+
+def test_a_second_view_does_not_load_the_event_again(client, people, programme):
+    event = EventFactory(programme=programme)
+    client.force_login(people.learner)
+    assert _event_queries(client, event)
+    assert _event_queries(client, event) == []
+
+
+def test_a_registration_shows_on_the_next_view(client, people, programme, django_capture_on_commit_callbacks):
+    event = EventFactory(programme=programme, capacity=10)
+    client.force_login(people.learner)
+    assert "10 places left of 10" in _page(client, event).text
+    with django_capture_on_commit_callbacks(execute=True):
+        services.registration_create(event=event, person=people.champion)
+    assert "9 places left of 10" in _page(client, event).text
+
+
+def test_a_change_to_the_event_shows_on_the_next_view(
+    client, people, programme, django_capture_on_commit_callbacks
+):
+    event = EventFactory(programme=programme, title="Talking about dying")
+    client.force_login(people.learner)
+    assert "Talking about dying" in _page(client, event).text
+    with django_capture_on_commit_callbacks(execute=True):
+        event.title = "Talking about death and dying"
+        event.save()
+    assert "Talking about death and dying" in _page(client, event).text
+
+
+def test_a_draft_seen_by_its_facilitator_stays_hidden_from_others(client, people, programme):
+    draft = EventFactory(programme=programme, status=EventStatus.DRAFT)
+    client.force_login(people.facilitator)
+    assert _page(client, draft).status_code == 200
+    for person in (people.learner, people.other_admin, people.outsider):
+        client.force_login(person)
+        assert _page(client, draft).status_code == 404, person
+    client.logout()
+    assert _page(client, draft).status_code == 404
+    client.force_login(people.site_admin)
+    assert _page(client, draft).status_code == 200
+
+
+def test_a_person_named_on_a_draft_sees_it_once_named(
+    client, people, programme, django_capture_on_commit_callbacks
+):
+    draft = EventFactory(programme=programme, status=EventStatus.DRAFT)
+    client.force_login(people.learner)
+    assert _page(client, draft).status_code == 404
+    with django_capture_on_commit_callbacks(execute=True):
+        draft.facilitators.add(people.learner)
+    page = _page(client, draft)
+    assert page.status_code == 200
+    assert "Run this event" in page.text
