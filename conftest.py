@@ -8,6 +8,7 @@ from types import SimpleNamespace
 import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
 
@@ -27,6 +28,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("createcachetable", verbosity=0)
         database_reset.install(connection)
+
+
+@pytest.fixture(autouse=True)
+def empty_process_caches():
+    """What a process keeps in memory under a generation stamp starts empty for every test, as it
+    would in a fresh app server: a test never sees pages another test's data put there."""
+    for alias in ("local", "menus"):
+        caches[alias].clear()
 
 
 @pytest.fixture(autouse=True)

@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "eolc.programmes.middleware.remember_roles",
+    "eolc.core.middleware.remember_stamps",
     "django.contrib.messages.middleware.MessageMiddleware",
     "eolc.accounts.middleware.session_timeouts",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -140,7 +141,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Cache ----------------------------------------------------------------
 # The database cache is shared by every app server, so rate limits hold across
 # processes without extra infrastructure; REDIS_URL swaps in Redis. "local" is each process's own
-# memory, for rendered pages whose keys carry a shared generation stamp (eolc.events.calendar_cache).
+# memory, for pages and parts whose keys carry a shared generation stamp (eolc/core/stamps.py).
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
@@ -155,6 +156,12 @@ CACHES["local"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "eolc-local",
     "OPTIONS": {"MAX_ENTRIES": 200},
+}
+# Each signed-in person's header menu (eolc/core/navigation.py): small entries, many people.
+CACHES["menus"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "eolc-menus",
+    "OPTIONS": {"MAX_ENTRIES": 10_000},
 }
 
 # Rate limits key on the client's address. X-Forwarded-For is only believed from this many

@@ -2,10 +2,12 @@
 and the people placed, so templates stay free of logic."""
 
 from django.contrib.auth import get_user_model
+from django.core.cache import caches
 from django.urls import reverse
 
 from eolc.accounts.models import Area, JobRole, Sector
 from eolc.allocation.models import PlaceRequest, RequestRound
+from eolc.core.stamps import Stamp
 
 SECTOR_NAMES = dict(Sector.choices)
 
@@ -193,13 +195,27 @@ def proposal_people(allocation) -> list[dict]:
     return rows
 
 
+ROUNDS_STAMP = Stamp("allocation:rounds:generation")
+
+
+def open_round_including(event) -> RequestRound | None:
+    """The newest open round offering this event. Asked on every event page and the same for every
+    viewer, so kept per process until a round or its sessions change (eolc/core/stamps.py)."""
+    key = f"allocation:open-round:{ROUNDS_STAMP.value()}:{event.pk}"
+    found = caches["local"].get(key)
+    if found is None:
+        found = (RequestRound.objects.open().including(event).newest_first().first(),)
+        caches["local"].set(key, found, 60)
+    return found[0]
+
+
 def event_page_links(event, person, registration) -> list[dict]:
     """On the page of a session in a round taking requests, for someone without a place: ask for a
     place (or change the sessions asked for) instead of registering. Registered in
     AppConfig.ready() with eolc.events.links; "kind": "place" puts it where Register would be."""
     if registration is not None:
         return []
-    request_round = RequestRound.objects.open().including(event).newest_first().first()
+    request_round = open_round_including(event)
     if request_round is None or not request_round.accepts_requests():
         return []
     asked = person.is_authenticated and PlaceRequest.objects.in_round(request_round).by(person).exists()

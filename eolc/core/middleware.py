@@ -1,4 +1,7 @@
-"""Response headers that Django's SecurityMiddleware does not set itself."""
+"""Response headers that Django's SecurityMiddleware does not set itself, and per-request memory of
+generation stamps."""
+
+from eolc.core.stamps import stamps_remembered
 
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 
@@ -8,5 +11,15 @@ def permissions_policy(get_response):
         response = get_response(request)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response
+
+    return middleware
+
+
+def remember_stamps(get_response):
+    """Generation stamps are read once per request, all together (see eolc/core/stamps.py)."""
+
+    def middleware(request):
+        with stamps_remembered():
+            return get_response(request)
 
     return middleware

@@ -2,6 +2,10 @@
 
 Apps register their own links in `AppConfig.ready()`, each with a test of who may
 see it, so `core` draws the menu without importing the apps that depend on it.
+
+The tests ask the database a few questions on every page (is this person a champion, do they run
+any event), so a signed-in person's menu is kept in each process's memory until a change to their
+account's staff flag or to a model an app names with `depends_on` moves the menu stamp.
 """
 
 from collections.abc import Callable
@@ -9,7 +13,13 @@ from dataclasses import dataclass
 from functools import cache
 
 from django.contrib.auth.models import AnonymousUser
+from django.core.cache import caches
 from django.urls import get_script_prefix, reverse
+
+from eolc.core.stamps import Stamp
+
+MENU_STAMP = Stamp("core:menu:generation")
+MENU_TIMEOUT_SECONDS = 300
 
 
 @dataclass(frozen=True)
@@ -24,10 +34,29 @@ _links: list[NavLink] = []
 
 
 def register(text: str, url_name: str, *, order: int, visible: Callable = lambda user: True) -> None:
+    """`visible(user)` may read the person, their memberships and the models named with
+    `depends_on`, nothing else: its answer is kept until one of those changes."""
     if any(link.url_name == url_name for link in _links):
         return
     _links.append(NavLink(text, url_name, order, visible))
     _links.sort(key=lambda link: link.order)
+
+
+def depends_on(*models) -> None:
+    """Models whose changes can change who sees which link."""
+    MENU_STAMP.follow(*models)
+
+
+def _visible_url_names(user) -> tuple[str, ...]:
+    """Anonymous visitors' tests need no database, so only signed-in menus are kept."""
+    if not user.is_authenticated:
+        return tuple(link.url_name for link in _links if link.visible(user))
+    key = f"core:menu:{MENU_STAMP.value()}:{user.pk}:{int(user.is_site_admin)}"
+    names = caches["menus"].get(key)
+    if names is None:
+        names = tuple(link.url_name for link in _links if link.visible(user))
+        caches["menus"].set(key, names, MENU_TIMEOUT_SECONDS)
+    return names
 
 
 @cache
@@ -40,9 +69,10 @@ def items_for(request) -> list[dict]:
     path = request.path
     # Error pages can be rendered before the authentication middleware has run.
     user = getattr(request, "user", None) or AnonymousUser()
+    visible = _visible_url_names(user)
     items = []
     for link in _links:
-        if not link.visible(user):
+        if link.url_name not in visible:
             continue
         href = _href(link.url_name, get_script_prefix())
         current = path == href

@@ -6,36 +6,24 @@ the filters list, moves a generation stamp that is part of every key, so the nex
 afresh; entries also expire after a minute, which bounds what time alone changes (an event
 starting, registration closing).
 
-The stamp lives in the shared cache (the database cache table, or Redis), so a change made through
-any app server shows at once on all of them. The rendered entries live in each process's memory
-(the "local" cache): reading a 30 KB entry back from the database cost as much as a third of
-rendering it, while the stamp is one short row.
+The stamp (eolc/core/stamps.py) lives in the shared cache, so a change made through any app server
+shows at once on all of them. The rendered entries live in each process's memory (the "local"
+cache): reading a 30 KB entry back from the database cost as much as a third of rendering it,
+while the stamp is one short row.
 """
 
 import hashlib
-import time
 
-from django.core.cache import cache, caches
-from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.core.cache import caches
+
+from eolc.core.stamps import Stamp
 
 TIMEOUT_SECONDS = 60
-GENERATION_KEY = "events:calendar:generation"
+STAMP = Stamp("events:calendar:generation")
 
 
 def generation() -> str:
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        value = str(time.time_ns())
-        cache.add(GENERATION_KEY, value, None)
-        value = cache.get(GENERATION_KEY, value)
-    return value
-
-
-def invalidate(**kwargs) -> None:
-    """Moves the stamp once the change commits: written inside the change's transaction, the one
-    stamp row would be locked until commit and every registration on the site would queue on it."""
-    transaction.on_commit(lambda: cache.set(GENERATION_KEY, str(time.time_ns()), None))
+    return STAMP.value()
 
 
 def key(*, zone: str, month: str, filters: list[tuple[str, list[str]]]) -> str:
@@ -57,7 +45,4 @@ def connect() -> None:
     from eolc.events.models import Event, Registration, Series
     from eolc.programmes.models import Programme
 
-    for model in (Event, Series, Registration, Area, Organisation, Programme):
-        post_save.connect(invalidate, sender=model, dispatch_uid=f"calendar-save-{model.__name__}")
-        post_delete.connect(invalidate, sender=model, dispatch_uid=f"calendar-delete-{model.__name__}")
-    m2m_changed.connect(invalidate, sender=Event.facilitators.through, dispatch_uid="calendar-facilitators")
+    STAMP.follow(Event, Series, Registration, Area, Organisation, Programme, Event.facilitators.through)

@@ -10,11 +10,12 @@ class ProgrammesConfig(AppConfig):
 
         from eolc.core import navigation
         from eolc.programmes import access
-        from eolc.programmes.models import Membership
+        from eolc.programmes.models import Membership, Programme
 
         post_save.connect(access.forget_remembered_roles, sender=Membership)
         post_delete.connect(access.forget_remembered_roles, sender=Membership)
 
+        navigation.depends_on(Membership, Programme)
         signed_in = lambda user: user.is_authenticated  # noqa: E731
         navigation.register("Dashboard", "programmes:dashboard", order=10, visible=signed_in)
         navigation.register("Programmes", "programmes:list", order=20, visible=signed_in)

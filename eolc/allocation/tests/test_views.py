@@ -214,3 +214,20 @@ def test_a_person_asks_for_a_place_in_the_sessions_they_could_attend_instead_of_
     assert ask_url not in client.get(reverse("events:detail", args=[sessions[0].pk])).text
     other = EventFactory(programme=sessions[0].programme, starts_at=in_days(20))
     assert client.get(reverse("allocation:request_places", args=[other.pk])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_an_event_page_offers_a_round_opened_after_it_was_last_seen(
+    client, people, sessions, django_capture_on_commit_callbacks
+):
+    """The open round for a session is kept between requests; opening or closing one shows at once."""
+    client = signed_in(client, people.learner)
+    page = reverse("events:detail", args=[sessions[0].pk])
+    assert "Ask for a place" not in client.get(page).text
+    with django_capture_on_commit_callbacks(execute=True):
+        request_round = services.round_open(title="Spring", events=sessions, cut_off=in_days(5))
+    assert "Ask for a place" in client.get(page).text
+    with django_capture_on_commit_callbacks(execute=True):
+        request_round.status = RoundStatus.CLOSED
+        request_round.save()
+    assert "Ask for a place" not in client.get(page).text

@@ -1,0 +1,54 @@
+"""Generation stamps (eolc/core/stamps.py) move only when a change commits, are read in one round
+trip per request, and a request sees its own change."""
+
+import pytest
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+
+from eolc.core.stamps import Stamp, stamps_remembered
+from eolc.events.calendar_cache import STAMP as CALENDAR
+from eolc.events.tests.factories import EventFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_stamp_moves_when_the_change_commits_and_not_before(django_capture_on_commit_callbacks):
+    before = CALENDAR.value()
+    assert CALENDAR.value() == before
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, transaction.atomic():
+        EventFactory()
+        assert CALENDAR.value() == before
+    assert callbacks
+    assert CALENDAR.value() != before
+
+
+def test_a_rolled_back_change_leaves_the_stamp_alone(django_capture_on_commit_callbacks):
+    before = CALENDAR.value()
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        EventFactory()
+        raise RuntimeError("undo")
+    assert callbacks == []
+    assert CALENDAR.value() == before
+
+
+def test_a_request_reads_every_stamp_in_one_query():
+    other = Stamp("tests:another:generation")
+    with stamps_remembered():  # an earlier request, which found none and made them all
+        other.value()
+    with stamps_remembered(), CaptureQueriesContext(connection) as queries:
+        CALENDAR.value()
+        other.value()
+        CALENDAR.value()
+    assert len(queries) == 1, [q["sql"] for q in queries]
+
+
+def test_a_request_sees_the_stamp_it_moved(django_capture_on_commit_callbacks):
+    with stamps_remembered():
+        before = CALENDAR.value()
+        with django_capture_on_commit_callbacks(execute=True):
+            EventFactory()
+        assert CALENDAR.value() != before
