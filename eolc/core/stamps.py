@@ -8,15 +8,17 @@ per-process "local" cache, where reading them back costs next to nothing.
 
 Within a request (the `remember_stamps` middleware) the first stamp asked for reads every stamp in
 one round trip, and later questions are answered from that; a stamp the request itself moves is
-read afresh.
+read afresh. Until its change commits, the transaction that made it should not use what is kept
+(`Stamp.changing`): it would read the state before its own change.
 """
 
+import threading
 import time
 from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 _stamps: dict[str, "Stamp"] = {}
@@ -43,6 +45,7 @@ def _read(keys) -> dict[str, str]:
 class Stamp:
     def __init__(self, key: str):
         self.key = key
+        self._pending = threading.local()  # this thread moved it in a transaction not yet committed
         _stamps[key] = self
 
     def value(self) -> str:
@@ -58,12 +61,22 @@ class Stamp:
         would stay locked until commit and every change on the site would queue on it."""
 
         def moved():
+            self._pending.active = False
             cache.set(self.key, str(time.time_ns()), None)
             remembered = _remembered.get()
             if remembered is not None:
                 remembered.pop(self.key, None)
 
+        if connection.in_atomic_block:
+            self._pending.active = True
         transaction.on_commit(moved)
+
+    def changing(self) -> bool:
+        """Whether this thread's open transaction has moved the stamp (outside a transaction, its
+        changes have all committed or rolled back)."""
+        if not connection.in_atomic_block:
+            self._pending.active = False
+        return getattr(self._pending, "active", False)
 
     def follow(self, *models) -> None:
         """Move on every save and delete of these models; for a many-to-many `through` model, on

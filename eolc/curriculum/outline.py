@@ -10,27 +10,24 @@ process's memory (the "local" cache), as small tuples that are quick to unpickle
 Once a save or delete of a programme, part, module, activity or domain, or a change to a part's
 prerequisites or to the domains of a module or activity, commits, a generation stamp that is part
 of every key moves, so the next request reads the outline afresh. The stamp lives in the shared
-cache, so a change made through one app server shows at once on all of them (the pattern of
-eolc.events.calendar_cache). Until then the transaction that made the change reads the outline
+cache, so a change made through one app server shows at once on all of them (eolc/core/stamps.py,
+ADR 020). Until then the transaction that made the change reads the outline
 from the database, and keeps what it read to itself: other threads must not see what may yet be
 rolled back. Who may see which part, and what a person has done, are never kept here: they are
 decided and read on every request.
 """
 
-import threading
-import time
 from collections import defaultdict
 from decimal import Decimal
 from typing import NamedTuple
 
-from django.core.cache import cache, caches
-from django.db import connection, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.core.cache import caches
 
+from eolc.core.stamps import Stamp
 from eolc.curriculum.models import Activity, Domain, Module, Part
 from eolc.programmes.models import Programme
 
-GENERATION_KEY = "curriculum:outline:generation"
+STAMP = Stamp("curriculum:outline:generation")
 # A bound on staleness should a change ever bypass the signals (a queryset update, raw SQL).
 TIMEOUT_SECONDS = 600
 
@@ -89,39 +86,7 @@ class Outline(NamedTuple):
 
 
 def generation() -> str:
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        value = str(time.time_ns())
-        cache.add(GENERATION_KEY, value, None)
-        value = cache.get(GENERATION_KEY, value)
-    return value
-
-
-# Per thread: whether its open transaction has changed the curriculum (`active`), and whether a
-# change awaits a move of the stamp (`unstamped`: a transaction of many saves moves it once).
-_changing = threading.local()
-
-
-def _committed() -> None:
-    _changing.active = False
-    if getattr(_changing, "unstamped", False):
-        _changing.unstamped = False
-        cache.set(GENERATION_KEY, str(time.time_ns()), None)
-
-
-def invalidate(**kwargs) -> None:
-    """Moves the stamp once the change commits (at once outside a transaction); written inside it,
-    other servers could read the old curriculum under the new stamp and keep it."""
-    _changing.active = True
-    _changing.unstamped = True
-    transaction.on_commit(_committed)
-
-
-def _in_changing_transaction() -> bool:
-    """Outside any transaction, this thread's changes have all committed or rolled back."""
-    if not connection.in_atomic_block:
-        _changing.active = False
-    return getattr(_changing, "active", False)
+    return STAMP.value()
 
 
 def _build(programme_id: int) -> Outline | None:
@@ -195,7 +160,7 @@ def _domains() -> tuple[DomainOutline, ...]:
 def read(programme_ids) -> Snapshot:
     """The outlines of these programmes (any that no longer exist are left out), and the domains
     in their order: one look at the stamp, then memory, building only what is missing."""
-    if _in_changing_transaction():
+    if STAMP.changing():
         outlines = [_build(programme_id) for programme_id in programme_ids]
         return Snapshot([outline for outline in outlines if outline is not None], _domains())
     local = caches["local"]
@@ -220,8 +185,13 @@ def read(programme_ids) -> Snapshot:
 
 
 def connect() -> None:
-    for model in (Programme, Part, Module, Activity, Domain):
-        post_save.connect(invalidate, sender=model, dispatch_uid=f"outline-save-{model.__name__}")
-        post_delete.connect(invalidate, sender=model, dispatch_uid=f"outline-delete-{model.__name__}")
-    for through in (Part.requires.through, Module.domains.through, Activity.domains.through):
-        m2m_changed.connect(invalidate, sender=through, dispatch_uid=f"outline-m2m-{through.__name__}")
+    STAMP.follow(
+        Programme,
+        Part,
+        Module,
+        Activity,
+        Domain,
+        Part.requires.through,
+        Module.domains.through,
+        Activity.domains.through,
+    )
