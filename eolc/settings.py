@@ -163,6 +163,13 @@ CACHES["menus"] = {
     "LOCATION": "eolc-menus",
     "OPTIONS": {"MAX_ENTRIES": 10_000},
 }
+# Pages of API lists (eolc.api.pages), apart so that neither crowds the other out. A page of 500
+# events is about 150 KB, so at most 15 MB per process.
+CACHES["api"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "eolc-api",
+    "OPTIONS": {"MAX_ENTRIES": 100},
+}
 
 # Rate limits key on the client's address. X-Forwarded-For is only believed from this many
 # reverse proxies in front of the app (0: ignore it, so a client cannot pick its own address).

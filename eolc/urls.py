@@ -11,7 +11,10 @@ handler403 = "eolc.core.views.error_403"
 handler404 = "eolc.core.views.error_404"
 handler500 = "eolc.core.views.error_500"
 
+# The API first: the apps' includes have no prefix, so a request matching nothing in them is tried
+# against every one of their patterns (about 250) before reaching it.
 urlpatterns = [
+    path("api/v1/", api.urls),
     path("", include("eolc.core.urls")),
     path("", include("eolc.programmes.urls")),
     path("", include("eolc.curriculum.urls")),
@@ -30,6 +33,5 @@ urlpatterns = [
     path("", include("eolc.privacy.urls")),
     path("", include("eolc.scenarios.urls")),
     path("accounts/", include("allauth.urls")),
-    path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -1,7 +1,9 @@
 """Writes about people. Views and the API call these; they never save users directly."""
 
+import datetime
+
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from eolc.accounts.models import ApiToken, User
@@ -60,14 +62,29 @@ def api_token_issue(*, person: User) -> str:
     return key
 
 
+# The person behind a usable token (as `ApiToken.objects.usable()`), and whether the token was last
+# used before the first parameter. Every API request asks this, and building the same query through
+# the ORM took three times as long as running it (0.8 of 1.2 ms).
+_PERSON_OF_KEY_SQL = (
+    "SELECT person.*, token.id AS token_id, "
+    "(token.last_used_at IS NULL OR token.last_used_at < %s) AS token_used_before "
+    "FROM accounts_user person JOIN accounts_apitoken token ON token.user_id = person.id "
+    "WHERE token.key_hash = %s AND token.revoked_at IS NULL AND person.is_active"
+)
+# A token's last use is recorded at most this often, so using it is not a write every time.
+TOKEN_USE_RECORDED_EVERY = datetime.timedelta(minutes=5)
+
+
 def api_token_user(key: str) -> User | None:
-    token = ApiToken.objects.usable().select_related("user").filter(key_hash=ApiToken.hash_key(key)).first()
-    if token is None:
+    now = timezone.now()
+    recorded_since = connection.ops.adapt_datetimefield_value(now - TOKEN_USE_RECORDED_EVERY)
+    found = User.objects.raw(_PERSON_OF_KEY_SQL, [recorded_since, ApiToken.hash_key(key)])
+    user = next(iter(found), None)
+    if user is None:
         return None
-    if token.user.is_demo and not settings.DEMO_SIGN_INS_ALLOWED:
+    if user.is_demo and not settings.DEMO_SIGN_INS_ALLOWED:
         # Like sessions (see backends.py), demo tokens stop working once demo sign-ins are off.
         return None
-    now = timezone.now()
-    if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 300:
-        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
-    return token.user
+    if user.token_used_before:
+        ApiToken.objects.filter(pk=user.token_id).update(last_used_at=now)
+    return user

@@ -9,18 +9,24 @@ import zoneinfo
 from typing import Annotated, Literal
 
 from django.core.exceptions import ValidationError
+from django.db.models import Count, Min
+from django.db.models.functions import Coalesce
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 from pydantic import Field, StrictBool
 
 from eolc.accounts.models import Area
+from eolc.api.pages import cached_pages
 from eolc.api.schemas import MAX_ID, ErrorOut, Id, IsoDateTime, Text, Title, check_id
-from eolc.events import services
+from eolc.core.stamps import Stamp
+from eolc.events import calendar_cache, services
 from eolc.events.models import EventKind, EventStatus
 from eolc.programmes import access
 
 router = Router(tags=["events"])
+# Moved by changes to who sees which events (eolc/api/apps.py): a cached list's scopes follow it.
+SCOPE_STAMP = Stamp("api:events:scopes")
 
 KIND_SLUGS = [value for value, _ in EventKind.choices]
 
@@ -230,18 +236,45 @@ class EventPages(LimitOffsetPagination):
     def __init__(self, **kwargs):
         super().__init__(max_limit=MAX_PAGE_SIZE, **kwargs)
 
+    def paginate_queryset(self, queryset, pagination, request, **params):
+        """The page, and until when it is right (see eolc.api.pages)."""
+        page = super().paginate_queryset(queryset, pagination, request, **params)
+        page["fresh_until"] = queryset.fresh_until
+        return page
+
+
+# The columns of each summary (what `_summary` reads from an event), in the schema's order: the list
+# reads rows, so a page builds no events and no series for their places.
+_RENAMED = {"capacity": "places", "area": "area_id", "part": "part_id", "programme": "programme_id"}
+_SUMMARY_COLUMNS = {name: _RENAMED.get(name, name) for name in EventSummaryOut.model_fields}
+
 
 class _Summaries:
-    """A queryset whose slices are event summaries: only the page asked for is built."""
+    """A queryset whose slices are event summaries: only the page asked for is built.
 
-    def __init__(self, events):
+    For upcoming events, counting them also finds the soonest end: when that passes, the event
+    drops out and the page changes, so a cached page is right until then (`fresh_until`)."""
+
+    def __init__(self, events, *, upcoming):
         self.events = events
+        self.upcoming = upcoming
+        self.fresh_until = None
 
     def __getitem__(self, window):
-        return [_summary(event) for event in self.events.with_place_counts().chronological()[window]]
+        rows = (
+            self.events.with_place_counts()
+            .chronological()
+            .annotate(places=Coalesce("series__capacity", "capacity"))
+            .values_list(*_SUMMARY_COLUMNS.values())[window]
+        )
+        return [dict(zip(_SUMMARY_COLUMNS, row, strict=True)) for row in rows]
 
     def __len__(self):
-        return self.events.count()
+        if not self.upcoming:
+            return self.events.count()
+        found = self.events.aggregate(count=Count("pk"), soonest_end=Min("ends_at"))
+        self.fresh_until = found["soonest_end"]
+        return found["count"]
 
 
 @router.get(
@@ -250,6 +283,7 @@ class _Summaries:
     summary="Events you can see, starting between `from` and `to` (default: from now), a page at a time",
     description="Paged: `limit` (default 50, at most 500) and `offset`; the answer has `items` and `count`.",
 )
+@cached_pages(stamp=calendar_cache.STAMP, scope=access.events_scope, scope_stamp=SCOPE_STAMP)
 @paginate(EventPages)
 def event_list(
     request,
@@ -271,7 +305,7 @@ def event_list(
         events = events.of_kind(kind)
     if area:
         events = events.in_area(_area(int(area) if area.isdigit() and len(area) < 19 else area))
-    return _Summaries(events)
+    return _Summaries(events, upcoming=not (start or end))
 
 
 def _as_utc(value: datetime.datetime) -> datetime.datetime:

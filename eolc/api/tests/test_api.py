@@ -3,12 +3,14 @@
 Every error is JSON `{"detail": "<one sentence>"}` with a 4xx status, never a 500 page.
 """
 
+import datetime
 import json
 import re
 
 import pytest
 from django.db import connection
 from django.test import Client
+from freezegun import freeze_time
 
 from eolc.accounts.models import ApiToken, Area, JobRole, Sector, User
 from eolc.accounts.services import api_token_issue
@@ -306,6 +308,22 @@ def test_a_revoked_token_or_closed_account_is_401(client):
     User.objects.filter(pk=closed_person.pk).update(is_active=False)
     assert_error(client.get(ME_URL, headers=bearer(revoked)), 401)
     assert_error(client.get(ME_URL, headers=bearer(closed)), 401)
+
+
+@pytest.mark.django_db
+def test_a_tokens_use_is_recorded_at_most_every_five_minutes(client):
+    person = UserFactory()
+    token = token_for(person)
+    with freeze_time("2027-03-17 09:00:00+00:00") as clock:
+        assert client.get(ME_URL, headers=bearer(token)).json()["id"] == person.pk
+        first = ApiToken.objects.get(user=person).last_used_at
+        assert first == datetime.datetime(2027, 3, 17, 9, tzinfo=datetime.UTC)
+        clock.tick(datetime.timedelta(minutes=4))
+        client.get(ME_URL, headers=bearer(token))
+        assert ApiToken.objects.get(user=person).last_used_at == first
+        clock.tick(datetime.timedelta(minutes=2))
+        client.get(ME_URL, headers=bearer(token))
+        assert ApiToken.objects.get(user=person).last_used_at == first + datetime.timedelta(minutes=6)
 
 
 @pytest.mark.django_db

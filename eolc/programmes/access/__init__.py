@@ -126,6 +126,7 @@ from eolc.programmes.access.events import (  # noqa: F401
     can_see_event,
     event_programmes_for,
     events_for,
+    events_scope,
     get_bookable_person_or_404,
     get_calendar_feed_or_404,
     get_event_or_404,

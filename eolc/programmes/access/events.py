@@ -83,6 +83,19 @@ def _is_named(user, event) -> bool:
     return event.facilitators.filter(pk=user.pk).exists()
 
 
+def events_scope(user):
+    """What `events_for` shows a person depends on, as a value for a cache key: people with equal
+    scopes see the same events. Most people share the scope of the listed events; those who run
+    events in programmes share it with others running the same ones; a named facilitator's is their
+    own. Change it whenever `events_for` changes."""
+    if not user.is_authenticated:
+        return "listed"
+    if user.is_site_admin:
+        return "all"
+    named = _events("Event").facilitators.through.objects.filter(user=user).exists()
+    return ("runs", tuple(programme_ids_with_role(user, EVENT_MANAGER_ROLES)), user.pk if named else None)
+
+
 def can_manage_event(user, event) -> bool:
     """The same answer as `managed_events`, for one event already loaded: its programme is checked
     against the remembered roles, so only a person who runs no programme of it costs a query."""
