@@ -29,7 +29,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def empty_process_caches():
     """What a process keeps in memory under a generation stamp starts empty for every test, as it
     would in a fresh app server: a test never sees pages another test's data put there."""
-    for alias in ("local", "menus"):
+    for alias in ("local", "local-small"):
         caches[alias].clear()
 
 

@@ -157,10 +157,11 @@ CACHES["local"] = {
     "LOCATION": "eolc-local",
     "OPTIONS": {"MAX_ENTRIES": 200},
 }
-# Each signed-in person's header menu (eolc/core/navigation.py): small entries, many people.
-CACHES["menus"] = {
+# Small entries, also in each process's memory: every signed-in person's header menu and waiting
+# surveys, and fragments of markup that are the same on every page (ADR 020).
+CACHES["local-small"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "eolc-menus",
+    "LOCATION": "eolc-local-small",
     "OPTIONS": {"MAX_ENTRIES": 10_000},
 }
 # Pages of API lists (eolc.api.pages), apart so that neither crowds the other out. A page of 500

@@ -4,4 +4,5 @@ from eolc.core import navigation
 
 
 def layout(request):
-    return {"service_name": "EoLC Together", "nav_items": navigation.items_for(request)}
+    items = navigation.items_for(request)
+    return {"service_name": "EoLC Together", "nav_items": items, "nav_key": navigation.key_of(items)}

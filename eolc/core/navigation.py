@@ -52,10 +52,10 @@ def _visible_url_names(user) -> tuple[str, ...]:
     if not user.is_authenticated:
         return tuple(link.url_name for link in _links if link.visible(user))
     key = f"core:menu:{MENU_STAMP.value()}:{user.pk}:{int(user.is_site_admin)}"
-    names = caches["menus"].get(key)
+    names = caches["local-small"].get(key)
     if names is None:
         names = tuple(link.url_name for link in _links if link.visible(user))
-        caches["menus"].set(key, names, MENU_TIMEOUT_SECONDS)
+        caches["local-small"].set(key, names, MENU_TIMEOUT_SECONDS)
     return names
 
 
@@ -85,3 +85,9 @@ def items_for(request) -> list[dict]:
             }
         )
     return items
+
+
+def key_of(items: list[dict]) -> str:
+    """What the rendered menu depends on, so the header can keep its markup (`{% cache %}`)."""
+    marks = ("*" if item["current"] else "+" if item["active"] else "" for item in items)
+    return "|".join(f"{item['href']}{mark}" for item, mark in zip(items, marks, strict=True))

@@ -4,9 +4,8 @@ from dataclasses import dataclass, field
 
 from django.urls import reverse
 
-from eolc.evaluation import analytics
+from eolc.evaluation import analytics, waiting
 from eolc.evaluation.models import LIKERT_LABELS, QuestionKind, SurveyKind
-from eolc.programmes import access
 
 
 @dataclass
@@ -170,11 +169,7 @@ def answer_rows(survey, response) -> list[tuple[str, str]]:
 def event_page_links(event, person, registration) -> list[dict]:
     """On an event's page: the person's own surveys about it that still wait for answers.
     Registered in AppConfig.ready() with eolc.events.links."""
-    waiting = access.own_invitations(person).filter(event=event, responded_at__isnull=True)
     return [
-        {
-            "text": f"Answer the survey: {invitation.survey.title}",
-            "href": reverse("evaluation:answer", args=[invitation.pk]),
-        }
-        for invitation in waiting.select_related("survey").order_by("pk")
+        {"text": f"Answer the survey: {title}", "href": reverse("evaluation:answer", args=[pk])}
+        for pk, title in waiting.waiting_by_event(person).get(event.pk, [])
     ]

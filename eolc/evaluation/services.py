@@ -16,7 +16,7 @@ from django.db.models import Exists, F, Max, OuterRef, Q
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from eolc.evaluation import emails
+from eolc.evaluation import emails, waiting
 from eolc.evaluation.models import (
     Answer,
     Invitation,
@@ -273,6 +273,7 @@ def invitations_send(*, now=None) -> int:
                     continue
                 emails.invitation_send(invitation=invitation)
                 Invitation.objects.filter(pk=invitation.pk, claim=claim).update(sent_at=now)
+                waiting.STAMP.move()
                 sent += 1
     return sent
 
@@ -387,6 +388,7 @@ def response_save(*, invitation: Invitation, answers: dict, submit: bool, now=No
     elif response.is_submitted:
         # The same survey reached this person twice for one event: their first answer stands.
         Invitation.objects.filter(pk=invitation.pk).update(responded_at=response.submitted_at)
+        waiting.STAMP.move()
         raise AlreadyAnswered("You have already answered this survey. Thank you.")
     for question, value in answers.items():
         fields = _answer_fields(question, value)
@@ -402,4 +404,5 @@ def response_save(*, invitation: Invitation, answers: dict, submit: bool, now=No
         response.submitted_at = when
         response.save()
         Invitation.objects.filter(pk=invitation.pk).update(responded_at=when)
+        waiting.STAMP.move()
     return response

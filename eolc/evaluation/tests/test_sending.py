@@ -135,3 +135,24 @@ def test_non_responders_get_one_reminder_and_rates_count_them(event):
         1,
         2,
     )
+
+
+def test_the_event_page_offers_a_waiting_survey_from_when_it_is_sent_until_it_is_answered(
+    client, event, django_capture_on_commit_callbacks
+):
+    """Each person's waiting surveys are kept between requests (eolc/evaluation/waiting.py)."""
+    event.status = EventStatus.PUBLISHED
+    event.save()
+    survey = confidence_survey(event.programme, SurveyKind.PRE)
+    ScheduleFactory(survey=survey, event=event, timing=Timing.BEFORE, days=3)
+    person = RegistrationFactory(event=event).person
+    client.force_login(person)
+    page = f"/events/{event.pk}/"
+    assert "Answer the survey" not in client.get(page).text
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.invitations_send(now=event.starts_at - 2 * DAY) == 1
+    assert f"Answer the survey: {survey.title}" in client.get(page).text
+    invitation = Invitation.objects.get(person=person)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.response_save(invitation=invitation, answers={}, submit=True)
+    assert "Answer the survey" not in client.get(page).text
