@@ -19,7 +19,11 @@ def remember_stamps(get_response):
     """Generation stamps are read once per request, all together (see eolc/core/stamps.py)."""
 
     def middleware(request):
-        with stamps_remembered():
+        def person_id():
+            user = getattr(request, "user", None)
+            return user.pk if user is not None and user.is_authenticated else None
+
+        with stamps_remembered(person_id):
             return get_response(request)
 
     return middleware

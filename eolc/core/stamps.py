@@ -6,8 +6,9 @@ next request misses and loads afresh. The stamp lives in the shared cache (the d
 table, or Redis) so every process reads the same value; the entries it guards live in the
 per-process "local" cache, where reading them back costs next to nothing.
 
-Within a request (the `remember_stamps` middleware) the first stamp asked for reads every stamp in
-one round trip, and later questions are answered from that; a stamp the request itself moves is
+Within a request (the `remember_stamps` middleware) the first stamp asked for reads every stamp, and
+the signed-in person's own (`PersonStamp`), in one round trip; later questions are answered from
+that; a stamp the request itself moves is
 read afresh. Until its change commits, the transaction that made it should not use what is kept
 (`Stamp.changing`): it would read the state before its own change.
 """
@@ -22,16 +23,56 @@ from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 _stamps: dict[str, "Stamp"] = {}
+_person_stamps: dict[str, "PersonStamp"] = {}
 _remembered: ContextVar[dict | None] = ContextVar("remembered_stamps", default=None)
+# Whose per-person stamps the request's one read includes: a function, as the user loads lazily.
+_reader: ContextVar = ContextVar("stamp_reader", default=lambda: None)
 
 
 @contextmanager
-def stamps_remembered():
-    token = _remembered.set({})
+def stamps_remembered(person_id=lambda: None):
+    """`person_id()` names the signed-in person, whose per-person stamps come in the same read."""
+    token, reader = _remembered.set({}), _reader.set(person_id)
     try:
         yield
     finally:
         _remembered.reset(token)
+        _reader.reset(reader)
+
+
+def _remembered_value(key: str) -> str:
+    remembered = _remembered.get()
+    if remembered is None:
+        return _read([key])[key]
+    if key not in remembered:
+        keys = list(_stamps)
+        person_id = _reader.get()()
+        if person_id is not None:
+            keys += [stamp.key(person_id) for stamp in _person_stamps.values()]
+        remembered.update(_read([*keys, key]))
+    return remembered[key]
+
+
+def _move(key: str, pending) -> None:
+    """Moved once the change commits: written inside the change's transaction, the one stamp row
+    would stay locked until commit and every change on the site would queue on it."""
+
+    def moved():
+        pending.transaction = None
+        cache.set(key, str(time.time_ns()), None)
+        remembered = _remembered.get()
+        if remembered is not None:
+            remembered.pop(key, None)
+
+    if connection.in_atomic_block:
+        pending.transaction = connection.atomic_blocks[0]
+    transaction.on_commit(moved)
+
+
+def _changing(pending) -> bool:
+    """Whether this thread's open transaction moved the stamp: the outermost atomic block is the
+    one it was moved in (a transaction rolled back since then has been replaced by another)."""
+    return connection.in_atomic_block and getattr(pending, "transaction", None) is connection.atomic_blocks[0]
 
 
 def _read(keys) -> dict[str, str]:
@@ -49,34 +90,15 @@ class Stamp:
         _stamps[key] = self
 
     def value(self) -> str:
-        remembered = _remembered.get()
-        if remembered is None:
-            return _read([self.key])[self.key]
-        if self.key not in remembered:
-            remembered.update(_read(list(_stamps)))
-        return remembered[self.key]
+        return _remembered_value(self.key)
 
     def move(self, **kwargs) -> None:
-        """Moved once the change commits: written inside the change's transaction, the one stamp row
-        would stay locked until commit and every change on the site would queue on it."""
-
-        def moved():
-            self._pending.active = False
-            cache.set(self.key, str(time.time_ns()), None)
-            remembered = _remembered.get()
-            if remembered is not None:
-                remembered.pop(self.key, None)
-
-        if connection.in_atomic_block:
-            self._pending.active = True
-        transaction.on_commit(moved)
+        _move(self.key, self._pending)
 
     def changing(self) -> bool:
         """Whether this thread's open transaction has moved the stamp (outside a transaction, its
         changes have all committed or rolled back)."""
-        if not connection.in_atomic_block:
-            self._pending.active = False
-        return getattr(self._pending, "active", False)
+        return _changing(self._pending)
 
     def follow(self, *models) -> None:
         """Move on every save and delete of these models; for a many-to-many `through` model, on
@@ -87,3 +109,34 @@ class Stamp:
             post_delete.connect(self.move, sender=model, weak=False, dispatch_uid=f"{label}:delete")
             if model._meta.auto_created:
                 m2m_changed.connect(self.move, sender=model, weak=False, dispatch_uid=f"{label}:m2m")
+
+
+class PersonStamp:
+    """A stamp for each person, moved by changes to that person's own rows: one learner's progress
+    does not drop what is kept for everyone else."""
+
+    def __init__(self, prefix: str):
+        self.prefix = prefix
+        self._pending = threading.local()
+        _person_stamps[prefix] = self
+
+    def key(self, person_id) -> str:
+        return f"{self.prefix}:{person_id}"
+
+    def value(self, person) -> str:
+        return _remembered_value(self.key(person.pk))
+
+    def move(self, *, instance, **kwargs) -> None:
+        _move(self.key(instance.person_id), self._pending)
+
+    def changing(self) -> bool:
+        """Whether this thread's open transaction has moved any person's stamp."""
+        return _changing(self._pending)
+
+    def follow(self, *models) -> None:
+        """Move a person's stamp on every save and delete of these models' rows about them (each
+        has a `person` foreign key)."""
+        for model in models:
+            label = f"{self.prefix}:{model._meta.label}"
+            post_save.connect(self.move, sender=model, weak=False, dispatch_uid=f"{label}:save")
+            post_delete.connect(self.move, sender=model, weak=False, dispatch_uid=f"{label}:delete")

@@ -6,6 +6,9 @@ Only published, required activities count towards progress, matching the complet
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.core.cache import caches
+
+from eolc.core.stamps import PersonStamp
 from eolc.curriculum import outline
 from eolc.curriculum.models import (
     ActivityProgress,
@@ -54,7 +57,24 @@ class Record:
     completed: set[int]
 
 
+RECORD_STAMP = PersonStamp("curriculum:record")
+RECORD_TIMEOUT_SECONDS = 600
+
+
 def record_of(person) -> Record:
+    """Kept per process under the person's own stamp, which their progress, enrolments and
+    completions move (ADR 020): a learner's pages read it once per change, not once per page."""
+    if RECORD_STAMP.changing():
+        return _read_record(person)
+    key = f"curriculum:record:{RECORD_STAMP.value(person)}:{person.pk}"
+    record = caches["local-small"].get(key)
+    if record is None:
+        record = _read_record(person)
+        caches["local-small"].set(key, record, RECORD_TIMEOUT_SECONDS)
+    return record
+
+
+def _read_record(person) -> Record:
     done, started = set(), {}
     rows = ActivityProgress.objects.for_person(person).order_by()
     for activity_id, status, updated_at, pk in rows.values_list("activity_id", "status", "updated_at", "pk"):

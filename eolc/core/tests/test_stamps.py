@@ -5,7 +5,7 @@ import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
-from eolc.core.stamps import Stamp, stamps_remembered
+from eolc.core.stamps import PersonStamp, Stamp, stamps_remembered
 from eolc.events.calendar_cache import STAMP as CALENDAR
 from eolc.events.tests.factories import EventFactory
 
@@ -35,13 +35,16 @@ def test_a_rolled_back_change_leaves_the_stamp_alone(django_capture_on_commit_ca
     assert CALENDAR.value() == before
 
 
-def test_a_request_reads_every_stamp_in_one_query():
+def test_a_request_reads_every_stamp_and_the_persons_own_in_one_query(people):
     other = Stamp("tests:another:generation")
-    with stamps_remembered():  # an earlier request, which found none and made them all
+    mine = PersonStamp("tests:mine")
+    signed_in = lambda: people.learner.pk  # noqa: E731
+    with stamps_remembered(signed_in):  # an earlier request, which found none and made them all
         other.value()
-    with stamps_remembered(), CaptureQueriesContext(connection) as queries:
+    with stamps_remembered(signed_in), CaptureQueriesContext(connection) as queries:
         CALENDAR.value()
         other.value()
+        mine.value(people.learner)
         CALENDAR.value()
     assert len(queries) == 1, [q["sql"] for q in queries]
 
@@ -52,3 +55,15 @@ def test_a_request_sees_the_stamp_it_moved(django_capture_on_commit_callbacks):
         with django_capture_on_commit_callbacks(execute=True):
             EventFactory()
         assert CALENDAR.value() != before
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rolled_back_change_leaves_no_transaction_changing():
+    """`changing` is for the transaction that moved the stamp; once it is rolled back, the next
+    transaction uses what is kept again."""
+    with pytest.raises(RuntimeError), transaction.atomic():
+        EventFactory()
+        assert CALENDAR.changing()
+        raise RuntimeError("undo")
+    with transaction.atomic():
+        assert not CALENDAR.changing()

@@ -187,3 +187,29 @@ def test_continue_goes_to_the_last_opened_activity_then_the_first_not_done(peopl
     services.activity_open(person=learner, activity=third)
     resumed = continue_activity(learner, [part], record=record_of(learner))
     assert (resumed.pk, resumed.module.part.title) == (third.pk, part.title)
+
+
+def test_a_learners_record_is_kept_until_their_own_progress_changes(people, programme, committed):
+    """record_of is kept under the person's own stamp (ADR 020): another learner's progress leaves
+    it alone, their own shows on the next page."""
+    with committed():
+        part = PartFactory(programme=programme)
+        first, second = (ActivityFactory(module=ModuleFactory(part=part), number=n) for n in (1, 2))
+        for learner in (people.learner, people.champion):
+            services.enrolment_create(person=learner, part=part)
+    client = signed_in(people.learner)
+    assert "0 of 2 activities" in catalogue(client)
+
+    def record_reads():
+        with CaptureQueriesContext(connection) as queries:
+            page = catalogue(client)
+        return page, [q["sql"] for q in queries if "curriculum_activityprogress" in q["sql"]]
+
+    assert record_reads()[1] == []
+    with committed():
+        services.activity_done(person=people.champion, activity=first)
+    assert record_reads()[1] == []
+    with committed():
+        services.activity_done(person=people.learner, activity=second)
+    page, reads = record_reads()
+    assert "1 of 2 activities" in page and len(reads) == 1
