@@ -57,7 +57,7 @@ def test_a_request_sees_the_stamp_it_moved(django_capture_on_commit_callbacks):
         assert CALENDAR.value() != before
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_rolled_back_change_leaves_no_transaction_changing():
     """`changing` is for the transaction that moved the stamp; once it is rolled back, the next
     transaction uses what is kept again."""
