@@ -45,11 +45,13 @@ def _remembered_value(key: str) -> str:
     if remembered is None:
         return _read([key])[key]
     if key not in remembered:
-        keys = list(_stamps)
-        person_id = _reader.get()()
-        if person_id is not None:
-            keys += [stamp.key(person_id) for stamp in _person_stamps.values()]
-        remembered.update(_read([*keys, key]))
+        keys = [key]
+        if not remembered:  # the request's first question: read every stamp it may ask for
+            keys += list(_stamps)
+            person_id = _reader.get()()
+            if person_id is not None:
+                keys += [stamp.key(person_id) for stamp in _person_stamps.values()]
+        remembered.update(_read(keys))
     return remembered[key]
 
 
@@ -73,6 +75,13 @@ def _changing(pending) -> bool:
     """Whether this thread's open transaction moved the stamp: the outermost atomic block is the
     one it was moved in (a transaction rolled back since then has been replaced by another)."""
     return connection.in_atomic_block and getattr(pending, "transaction", None) is connection.atomic_blocks[0]
+
+
+def _follow_saves_and_deletes(move, name: str, model) -> str:
+    label = f"{name}:{model._meta.label}"
+    post_save.connect(move, sender=model, weak=False, dispatch_uid=f"{label}:save")
+    post_delete.connect(move, sender=model, weak=False, dispatch_uid=f"{label}:delete")
+    return label
 
 
 def _read(keys) -> dict[str, str]:
@@ -104,9 +113,7 @@ class Stamp:
         """Move on every save and delete of these models; for a many-to-many `through` model, on
         every change to the relation too (adding and removing send no save or delete)."""
         for model in models:
-            label = f"{self.key}:{model._meta.label}"
-            post_save.connect(self.move, sender=model, weak=False, dispatch_uid=f"{label}:save")
-            post_delete.connect(self.move, sender=model, weak=False, dispatch_uid=f"{label}:delete")
+            label = _follow_saves_and_deletes(self.move, self.key, model)
             if model._meta.auto_created:
                 m2m_changed.connect(self.move, sender=model, weak=False, dispatch_uid=f"{label}:m2m")
 
@@ -137,6 +144,4 @@ class PersonStamp:
         """Move a person's stamp on every save and delete of these models' rows about them (each
         has a `person` foreign key)."""
         for model in models:
-            label = f"{self.prefix}:{model._meta.label}"
-            post_save.connect(self.move, sender=model, weak=False, dispatch_uid=f"{label}:save")
-            post_delete.connect(self.move, sender=model, weak=False, dispatch_uid=f"{label}:delete")
+            _follow_saves_and_deletes(self.move, self.prefix, model)

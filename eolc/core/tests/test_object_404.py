@@ -21,8 +21,7 @@ from eolc.action_plans.tests.factories import make_plan
 from eolc.curriculum import services as curriculum_services
 from eolc.curriculum.models import CompletionSource
 from eolc.curriculum.tests.factories import PartFactory
-from eolc.evaluation.models import Invitation
-from eolc.evaluation.tests.factories import ScheduleFactory, SurveyFactory
+from eolc.evaluation.tests.factories import ScheduleFactory, SurveyFactory, sent_invitation
 from eolc.events.tests.factories import EventFactory, RegistrationFactory, in_days
 
 pytestmark = pytest.mark.django_db
@@ -44,15 +43,7 @@ def owned(people, programme, other_programme):
         source=CompletionSource.IMPORTED,
     )
     survey = SurveyFactory(programme=programme, title="How was the session?")
-    invitation = Invitation.objects.create(
-        schedule=ScheduleFactory(survey=survey, event=event),
-        survey=survey,
-        event=event,
-        person=learner,
-        claimed_at=event.starts_at,
-        claim="x",
-        sent_at=event.starts_at,
-    )
+    invitation = sent_invitation(ScheduleFactory(survey=survey, event=event), event, learner)
     return {
         "registration": registration,
         "plan": plan,

@@ -1,7 +1,7 @@
 import factory
 from factory.django import DjangoModelFactory
 
-from eolc.evaluation.models import Question, QuestionKind, Schedule, Survey, SurveyKind, Timing
+from eolc.evaluation.models import Invitation, Question, QuestionKind, Schedule, Survey, SurveyKind, Timing
 from eolc.programmes.tests.factories import ProgrammeFactory
 
 
@@ -38,3 +38,16 @@ def confidence_survey(programme, kind, measures=("know-roles", "contact-others")
     for position, measure in enumerate(measures, start=1):
         QuestionFactory(survey=survey, position=position, measure=measure)
     return survey
+
+
+def sent_invitation(schedule, event, person):
+    """An invitation as the sending job leaves it: claimed and sent when the event starts."""
+    return Invitation.objects.create(
+        schedule=schedule,
+        survey=schedule.survey,
+        event=event,
+        person=person,
+        claimed_at=event.starts_at,
+        claim="x",
+        sent_at=event.starts_at,
+    )

@@ -6,28 +6,16 @@ import pytest
 
 from eolc.accounts.tests.factories import UserFactory
 from eolc.evaluation import analytics, services
-from eolc.evaluation.models import Invitation, Response, SurveyKind, Timing
-from eolc.evaluation.tests.factories import ScheduleFactory, confidence_survey
+from eolc.evaluation.models import Response, SurveyKind, Timing
+from eolc.evaluation.tests.factories import ScheduleFactory, confidence_survey, sent_invitation
 from eolc.events.tests.factories import EventFactory
 from eolc.programmes.tests.factories import ProgrammeFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def invite(schedule, event, person):
-    return Invitation.objects.create(
-        schedule=schedule,
-        survey=schedule.survey,
-        event=event,
-        person=person,
-        claimed_at=event.starts_at,
-        claim="x",
-        sent_at=event.starts_at,
-    )
-
-
 def answer(schedule, event, person, values, submit=True):
-    invitation = invite(schedule, event, person)
+    invitation = sent_invitation(schedule, event, person)
     questions = list(schedule.survey.questions.order_by("position"))
     return services.response_save(
         invitation=invitation, answers=dict(zip(questions, values, strict=True)), submit=submit

@@ -6,8 +6,14 @@ from django.utils.html import escape
 
 from eolc.accounts.tests.factories import UserFactory
 from eolc.evaluation import services
-from eolc.evaluation.models import Invitation, QuestionKind, Response, Survey, SurveyKind, Timing
-from eolc.evaluation.tests.factories import QuestionFactory, ScheduleFactory, SurveyFactory, confidence_survey
+from eolc.evaluation.models import QuestionKind, Response, Survey, SurveyKind, Timing
+from eolc.evaluation.tests.factories import (
+    QuestionFactory,
+    ScheduleFactory,
+    SurveyFactory,
+    confidence_survey,
+    sent_invitation,
+)
 from eolc.events.tests.factories import EventFactory
 
 pytestmark = pytest.mark.django_db
@@ -15,15 +21,7 @@ pytestmark = pytest.mark.django_db
 
 def invite(survey, event, person, timing=Timing.AFTER):
     schedule = survey.schedules.first() or ScheduleFactory(survey=survey, event=event, timing=timing)
-    return Invitation.objects.create(
-        schedule=schedule,
-        survey=survey,
-        event=event,
-        person=person,
-        claimed_at=event.starts_at,
-        claim="x",
-        sent_at=event.starts_at,
-    )
+    return sent_invitation(schedule, event, person)
 
 
 @pytest.fixture
