@@ -64,7 +64,9 @@ def list_events(request):
     if anonymous:
         month = request.GET.get("month") or f"{timezone.localdate(timezone=zone):%Y-%m}"
         filters = [(name, values) for name, values in request.GET.lists() if name != "month"]
-        key = calendar_cache.key(zone=str(zone), month=month, filters=filters)
+        key = calendar_cache.key(
+            zone=str(zone), month=month, filters=filters, shows_places=request.GET.get("view") == "list"
+        )
         parts = calendar_cache.get(key)
     if parts is None:
         context = _calendar_context(request, zone)

@@ -13,19 +13,19 @@ Without BENCH_POSTGRES_URL it runs on SQLite and says so.
 
 import datetime
 import http.client
+import itertools
 import json
 import os
 import random
 import secrets
 import socket
-import statistics
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
 from shared.databases import drop_postgres, fresh_postgres, fresh_sqlite
+from shared.load_clients import Plan, Step, csrf_token, measure
 
 ROOT = Path(__file__).resolve().parents[2]
 SCALE = float(os.environ.get("BENCH_LOAD_SCALE", "1"))
@@ -37,6 +37,11 @@ SIZES = {
 }
 CONNECTIONS = int(os.environ.get("BENCH_LOAD_CONNECTIONS", "32"))
 SECONDS = float(os.environ.get("BENCH_LOAD_SECONDS", "10"))
+SECONDS_MIX = float(os.environ.get("BENCH_LOAD_MIX_SECONDS", "30"))
+# The mix: half its connections are signed-in learners, each their own person, booking and
+# cancelling places on sessions chosen from the first MIX_EVENTS open to them.
+LEARNER_CONNECTIONS = CONNECTIONS // 2
+MIX_EVENTS = 60
 WARM_SECONDS = 2.0
 WORKERS = 2
 PG_DATABASE = "eolc_bench_load"
@@ -59,13 +64,17 @@ PACED_SHARE = 0.5
 # --- Child: prepare the database (run with DATABASE_URL set) -------------------------------------
 
 
-def stage_prepare():
+def django_setup():
     sys.path.insert(0, str(ROOT))
     sys.path.insert(0, str(ROOT / "scripts" / "bench"))
     os.environ["DJANGO_SETTINGS_MODULE"] = "load_site.settings"
     import django
 
     django.setup()
+
+
+def stage_prepare():
+    django_setup()
     from django.conf import settings
     from django.core.management import call_command
     from django.test import Client
@@ -73,6 +82,7 @@ def stage_prepare():
 
     from eolc.accounts.models import User
     from eolc.accounts.services import api_token_issue
+    from eolc.events import services
     from eolc.events.models import Event, EventStatus
     from eolc.programmes.models import Membership, Role
     from eolc.reports import scale
@@ -80,43 +90,55 @@ def stage_prepare():
     call_command("migrate", verbosity=0)
     call_command("createcachetable", verbosity=0)
     summary = scale.generate(**SIZES, progress=scale.Progress(sys.stderr))
-    learner = User.objects.create_user(
-        "bench-learner@load.invalid", full_name="Bench learner", sector="health"
-    )
-    Membership.objects.create(programme=summary.programme, person=learner, role=Role.LEARNER)
-    _learning(summary.programme, learner)
-    client = Client()
-    client.force_login(learner)
+    programme = summary.programme
+    _course(programme)
+    learners = []
+    for number in range(1 + LEARNER_CONNECTIONS):
+        learner = User.objects.create_user(
+            f"bench-learner-{number}@load.invalid", full_name=f"Bench learner {number}", sector="health"
+        )
+        Membership.objects.create(programme=programme, person=learner, role=Role.LEARNER)
+        _progress(programme, learner)
+        learners.append(learner)
+    sessions = []
+    for learner in learners:
+        client = Client()
+        client.force_login(learner)
+        sessions.append(client.cookies[settings.SESSION_COOKIE_NAME].value)
     now = timezone.now()
+    upcoming = Event.objects.filter(
+        programme=programme, status=EventStatus.PUBLISHED, series=None, starts_at__gte=now
+    ).order_by("starts_at")
     event = (
-        Event.objects.filter(programme=summary.programme, status=EventStatus.PUBLISHED, starts_at__gte=now)
-        .order_by("starts_at")
-        .first()
-    ) or Event.objects.filter(status=EventStatus.PUBLISHED).order_by("-starts_at").first()
+        upcoming.first() or Event.objects.filter(status=EventStatus.PUBLISHED).order_by("-starts_at").first()
+    )
+    bookable = []
+    for candidate in upcoming[:200]:
+        try:
+            services.registration_check(event=candidate, person=learners[1])
+        except services.RegistrationRefused:
+            continue
+        bookable.append(candidate.pk)
     this_month = Event.objects.filter(
         status=EventStatus.PUBLISHED, starts_at__year=now.year, starts_at__month=now.month
     ).count()
     return {
         "session_cookie": settings.SESSION_COOKIE_NAME,
-        "session": client.cookies[settings.SESSION_COOKIE_NAME].value,
-        "token": api_token_issue(person=learner),
+        "session": sessions[0],
+        "mix_sessions": sessions[1:],
+        "token": api_token_issue(person=learners[0]),
         "event": event.pk,
+        "bookable": bookable[:MIX_EVENTS],
+        "public_events": list(upcoming.values_list("pk", flat=True)[:MIX_EVENTS]),
         "events_this_month": this_month,
         "generate_seconds": summary.seconds,
     }
 
 
-def _learning(programme, learner):
-    """A realistic catalogue for the learner: the demo's four-part course and its short course, both
-    published in the bench programme, the learner enrolled on the two self-paced parts with some
-    activities done and one opened, and the mentorship part locked until the online one is done."""
-    import datetime
-
-    from django.utils import timezone
-
+def _course(programme):
+    """A realistic catalogue: the demo's four-part course and its short course, both published in the
+    bench programme (the mentorship part locked until the online one is done)."""
     from eolc.accounts.models import Organisation, OrganisationKind
-    from eolc.curriculum import services as curriculum
-    from eolc.curriculum.models import Activity, ActivityProgress, Part, PartKind, ProgressStatus
     from eolc.demo import content
     from eolc.demo.curriculum_content import curriculum_load
 
@@ -128,6 +150,17 @@ def _learning(programme, learner):
         organisations={"us_accreditor": accreditor},
         people={},
     )
+
+
+def _progress(programme, learner):
+    """The learner enrolled on the two self-paced parts, some activities done and one opened."""
+    import datetime
+
+    from django.utils import timezone
+
+    from eolc.curriculum import services as curriculum
+    from eolc.curriculum.models import Activity, ActivityProgress, Part, PartKind, ProgressStatus
+
     now = timezone.now()
     self_paced = Part.objects.published().filter(programme=programme, kind=PartKind.SELF_PACED)
     online, short = self_paced.order_by("-ce_hours")
@@ -146,6 +179,47 @@ def _learning(programme, learner):
         )
     # The online part's next activity, opened and not finished: "continue where you left off".
     curriculum.activity_open(person=learner, activity=ordered[done])
+
+
+def stage_churn(seconds, events):
+    """While the mix runs: an organiser changes one of `events` every second, as a busy programme
+    would, so that pages kept under generation stamps are dropped and rebuilt under load."""
+    django_setup()
+    from eolc.accounts.models import User
+    from eolc.events import services
+    from eolc.events.models import Event
+
+    organiser = User.objects.filter(is_superuser=True).first() or User.objects.create_superuser(
+        "bench-organiser@load.invalid", full_name="Bench organiser"
+    )
+    deadline, changes = time.monotonic() + seconds, 0
+    while time.monotonic() < deadline:
+        event = Event.objects.get(pk=random.choice(events))  # noqa: S311 - not security
+        services.event_update(event=event, by=organiser, description=f"Updated under load ({changes}).")
+        changes += 1
+        time.sleep(1.0)
+    return {"changes": changes}
+
+
+def stage_verify():
+    """After the mix: nobody holds two live places on one event and no event is over-filled."""
+    django_setup()
+    from django.db.models import Count, F, Q
+
+    from eolc.events.models import Event, Registration, RegistrationStatus
+
+    live = Registration.objects.exclude(status=RegistrationStatus.CANCELLED)
+    doubled = live.values("event", "person").annotate(n=Count("pk")).filter(n__gt=1).count()
+    overfilled = (
+        Event.objects.filter(series=None)
+        .annotate(
+            confirmed=Count("registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED))
+        )
+        .filter(confirmed__gt=F("capacity"))
+        .count()
+    )
+    booked = Registration.objects.filter(person__email__startswith="bench-learner-").count()
+    return {"doubled": doubled, "overfilled": overfilled, "bench_registrations": booked}
 
 
 # --- Parent: server, clients, page ---------------------------------------------------------------
@@ -197,86 +271,6 @@ def _start_server(env, port):
     raise RuntimeError("gunicorn did not answer within 60 s")
 
 
-class Clients:
-    """`CONNECTIONS` threads, each with its own connection, requesting one page until told to stop.
-
-    Without `rate` each thread asks again as soon as it has an answer: the server is saturated and
-    requests/s is its capacity. With `rate` (requests/s over all threads) each thread keeps to a
-    timetable, and latency counts from when a request was due, so a late start is not hidden."""
-
-    def __init__(self, port, path, headers, rate=None):
-        self.port, self.path, self.headers = port, path, headers
-        self.interval = CONNECTIONS / rate if rate else 0.0
-        self.latencies, self.errors, self.statuses = [], 0, {}
-        self.recording = False
-        self.stop = threading.Event()
-        self.lock = threading.Lock()
-
-    def _run(self):
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-        latencies, errors, statuses = [], 0, {}
-        due = time.perf_counter() + random.uniform(0, self.interval)  # noqa: S311 - spreads the threads
-        while not self.stop.is_set():
-            if self.interval:
-                time.sleep(max(0.0, due - time.perf_counter()))
-                started, due = due, due + self.interval
-            else:
-                started = time.perf_counter()
-            try:
-                conn.request("GET", self.path, headers=self.headers)
-                response = conn.getresponse()
-                response.read()
-                status = response.status
-            except (OSError, http.client.HTTPException):
-                conn.close()
-                conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-                status = 0
-            elapsed = time.perf_counter() - started
-            if self.recording:
-                latencies.append(elapsed)
-                statuses[status] = statuses.get(status, 0) + 1
-                errors += status != 200
-        conn.close()
-        with self.lock:
-            self.latencies += latencies
-            self.errors += errors
-            for status, count in statuses.items():
-                self.statuses[status] = self.statuses.get(status, 0) + count
-
-    def measure(self):
-        threads = [threading.Thread(target=self._run, daemon=True) for _ in range(CONNECTIONS)]
-        for thread in threads:
-            thread.start()
-        time.sleep(WARM_SECONDS)
-        self.recording = True
-        started = time.perf_counter()
-        time.sleep(SECONDS)
-        self.recording = False
-        elapsed = time.perf_counter() - started
-        self.stop.set()
-        for thread in threads:
-            thread.join()
-        ordered = sorted(self.latencies)
-
-        def pct(p):
-            return (
-                ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))] * 1000
-                if ordered
-                else float("nan")
-            )
-
-        return {
-            "requests": len(ordered),
-            "rps": len(ordered) / elapsed,
-            "p50": pct(50),
-            "p95": pct(95),
-            "p99": pct(99),
-            "mean": statistics.fmean(ordered) * 1000 if ordered else float("nan"),
-            "errors": self.errors,
-            "statuses": self.statuses,
-        }
-
-
 def _paths(prepared):
     return {
         "hello": "/bench/hello/",
@@ -291,11 +285,94 @@ def _paths(prepared):
 
 def _headers(who, prepared):
     headers = {"X-Forwarded-Proto": "https", "Host": "127.0.0.1"}
-    if who == "learner":
-        headers["Cookie"] = f"{prepared['session_cookie']}={prepared['session']}"
-    elif who == "token":
+    if who == "token":
         headers["Authorization"] = f"Bearer {prepared['token']}"
     return headers
+
+
+def _cookies(who, prepared):
+    return {prepared["session_cookie"]: prepared["session"]} if who == "learner" else {}
+
+
+def _single(name, path, headers, cookies=()):
+    """A connection that asks for one page again and again."""
+
+    def journey():
+        while True:
+            yield Step(name, "GET", path)
+
+    return headers, dict(cookies), journey()
+
+
+def _visitor_journey(events, offset):
+    """Someone not signed in: the calendar, a session on it, then the calendar again."""
+    for number in itertools.count(offset):
+        event = events[number % len(events)]
+        yield Step("calendar, anonymous", "GET", "/events/")
+        yield Step("event page, anonymous", "GET", f"/events/{event}/")
+
+
+def _learner_journey(events, offset):
+    """A signed-in learner: their learning, a session, booking a place on it, their dashboard, and
+    cancelling again (so the run can go on for as long as it likes without filling the sessions)."""
+    for number in itertools.count(offset):
+        event = events[number % len(events)]
+        yield Step("learning catalogue", "GET", "/learning/")
+        yield Step("event page, signed in", "GET", f"/events/{event}/")
+        form = yield Step("registration form", "GET", f"/events/{event}/register/")
+        token = csrf_token(form)
+        yield Step(
+            "book a place (POST)",
+            "POST",
+            f"/events/{event}/register/",
+            {"csrfmiddlewaretoken": token, "access_needs": "", "hopes": "Working with the hospice team"},
+            expect=302,
+        )
+        yield Step("event page, booked", "GET", f"/events/{event}/")
+        yield Step("dashboard", "GET", "/dashboard/")
+        yield Step(
+            "cancel the place (POST)", "POST", f"/events/{event}/cancel/", {"csrfmiddlewaretoken": token}, 302
+        )
+
+
+def _mix_connection(prepared):
+    """Half the connections are anonymous visitors, half signed-in learners, each learner their own person."""
+    cookie = prepared["session_cookie"]
+
+    def connection(index):
+        headers = _headers("anonymous", prepared)
+        if index % 2 == 0:
+            return headers, {}, _visitor_journey(prepared["public_events"], index)
+        session = prepared["mix_sessions"][(index // 2) % len(prepared["mix_sessions"])]
+        return headers, {cookie: session}, _learner_journey(prepared["bookable"], index)
+
+    return connection
+
+
+def _run_stage(env, stage, *args):
+    return subprocess.Popen(  # noqa: S603 - our own interpreter and script
+        [sys.executable, __file__, stage, *map(str, args)],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _stage_result(process):
+    out, _ = process.communicate()
+    if process.returncode:
+        raise RuntimeError(f"stage failed with {process.returncode}")
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def _mix(env, port, prepared, rate=None):
+    """The scripted mix, with an organiser changing events throughout."""
+    plan = Plan(port, CONNECTIONS, SECONDS_MIX, WARM_SECONDS, rate)
+    churn = _run_stage(env, "churn", 0.5 + WARM_SECONDS + SECONDS_MIX, json.dumps(prepared["bookable"]))
+    result = measure(plan, _mix_connection(prepared))
+    result["churn"] = _stage_result(churn)["changes"]
+    return result
 
 
 def main():
@@ -306,18 +383,7 @@ def main():
         url, database = fresh_sqlite("load"), "SQLite"
     env = _env(url)
     print(f"--- {database}: generating {SIZES}", file=sys.stderr)
-    prepared = json.loads(
-        subprocess.run(  # noqa: S603 - our own interpreter and script
-            [sys.executable, __file__, "prepare"],
-            env=env,
-            cwd=ROOT,
-            stdout=subprocess.PIPE,
-            text=True,
-            check=True,
-        )
-        .stdout.strip()
-        .splitlines()[-1]
-    )
+    prepared = _stage_result(_run_stage(env, "prepare"))
     port = _free_port()
     server = _start_server(env, port)
     results = {}
@@ -325,28 +391,93 @@ def main():
         paths = _paths(prepared)
         for name, key, who, _ in PAGES:
             print(f"--- {name}: {CONNECTIONS} connections for {SECONDS:.0f} s", file=sys.stderr)
-            r = results[key] = Clients(port, paths[key], _headers(who, prepared)).measure()
+            headers, cookies = _headers(who, prepared), _cookies(who, prepared)
+
+            def connection(index, name=name, key=key, headers=headers, cookies=cookies):
+                return _single(name, paths[key], headers, cookies)
+
+            r = results[key] = measure(Plan(port, CONNECTIONS, SECONDS, WARM_SECONDS), connection)
             rate = PACED_SHARE * r["rps"]
-            r["paced"] = Clients(port, paths[key], _headers(who, prepared), rate=rate).measure()
+            r["paced"] = measure(Plan(port, CONNECTIONS, SECONDS, WARM_SECONDS, rate), connection)
             print(
                 f"{name}: {r['rps']:.0f} req/s, p50 {r['p50']:.0f} ms, p95 {r['p95']:.0f} ms, "
                 f"p99 {r['p99']:.0f} ms, errors {r['errors']} {r['statuses']}; at {rate:.0f} req/s: "
                 f"p50 {r['paced']['p50']:.0f} ms, p99 {r['paced']['p99']:.0f} ms",
                 file=sys.stderr,
             )
+        print(f"--- mix: {CONNECTIONS} connections for {SECONDS_MIX:.0f} s", file=sys.stderr)
+        mix = _mix(env, port, prepared)
+        mix["paced"] = _mix(env, port, prepared, rate=PACED_SHARE * mix["rps"])
+        for label, r in [("saturated", mix), ("paced", mix["paced"])]:
+            print(
+                f"mix {label}: {r['rps']:.0f} req/s, p50 {r['p50']:.0f} ms, p99 {r['p99']:.0f} ms, "
+                f"errors {r['errors']} {r['statuses']}, {r['churn']} event changes",
+                file=sys.stderr,
+            )
+        mix["verify"] = _stage_result(_run_stage(env, "verify"))
     finally:
         server.terminate()
         server.wait(timeout=30)
         if database == "PostgreSQL":
             drop_postgres(PG_DATABASE)
-    _write(database, prepared, results, load_before, os.getloadavg()[0])
+    _write(database, prepared, results, mix, load_before, os.getloadavg()[0])
+
+
+def _mix_lines(mix, hello, sessions_booked):
+    paced, verify = mix["paced"], mix["verify"]
+    errors = mix["errors"] + paced["errors"]
+    lines = [
+        "",
+        "### The scripted mix, with bookings and changing events",
+        "",
+        f"{CONNECTIONS} connections for {SECONDS_MIX:.0f} s after the warm-up: half are anonymous "
+        "visitors (the calendar, then a session on it), half signed-in learners, each their own person "
+        "(their learning, a session, its registration form, booking a place, the session again, their "
+        "dashboard, cancelling the place; each POST with the form's CSRF token, as a browser sends it). "
+        f"Meanwhile an organiser changes one of the {sessions_booked} sessions "
+        "being booked every second (`load.py churn`), so kept pages are dropped and rebuilt under load. "
+        "Run saturated, then paced at "
+        f"{PACED_SHARE:.0%} of the saturated rate.",
+        "",
+        "| Run | Requests/s | × hello | p50 | p95 | p99 | Max | Event changes | Errors |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for label, r in [("saturated", mix), ("paced", paced)]:
+        lines.append(
+            f"| {label} | {r['rps']:.0f} | {r['rps'] / hello:.2f} | {r['p50']:.0f} ms | {r['p95']:.0f} ms | "
+            f"{r['p99']:.0f} ms | {r['max']:.0f} ms | {r['churn']} | {r['errors']} |"
+        )
+    lines += [
+        "",
+        "| Step | Requests (saturated) | p50 | p99 | Requests (paced) | Paced p50 | Paced p99 | Errors |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for name, r in mix["steps"].items():
+        q = paced["steps"].get(name, {"requests": 0, "p50": float("nan"), "p99": float("nan"), "errors": 0})
+        lines.append(
+            f"| {name} | {r['requests']} | {r['p50']:.0f} ms | {r['p99']:.0f} ms | {q['requests']} | "
+            f"{q['p50']:.0f} ms | {q['p99']:.0f} ms | {r['errors'] + q['errors']} |"
+        )
+    lines += [
+        "",
+        f"- Mix p99 ≤ {P99_TARGET_MS} ms at {CONNECTIONS} connections: saturated "
+        f"{_met(mix['p99'] <= P99_TARGET_MS)} ({mix['p99']:.0f} ms), paced "
+        f"{_met(paced['p99'] <= P99_TARGET_MS)} ({paced['p99']:.0f} ms).",
+        f"- Zero errors in the mix {_met(errors == 0)} ({errors}; statuses saturated {mix['statuses']}, "
+        f"paced {paced['statuses']}).",
+        f"- After the mix (`load.py verify`): {verify['doubled']} people with two live places on one "
+        f"session and {verify['overfilled']} sessions with more confirmed places than capacity "
+        f"{_met(verify['doubled'] == 0 and verify['overfilled'] == 0)}; "
+        f"{verify['bench_registrations']:,} registrations were written by the mix's learners.",
+    ]
+    return lines
 
 
 def _met(ok):
     return "met" if ok else "**not met**"
 
 
-def _write(database, prepared, results, load_before, load_after):
+def _write(database, prepared, results, mix, load_before, load_after):
     hello = results["hello"]["rps"]
     lines = [
         "## Load",
@@ -403,12 +534,11 @@ def _write(database, prepared, results, load_before, load_after):
     lines.append(
         "- The anonymous calendar is served whole from each worker's memory (eolc.events.calendar_cache) "
         "after its first request there; event pages, menus and the curriculum outline keep their shared "
-        "parts the same way (ADR 020): nothing writes during the run. The API list answers its default "
-        "page (50 events). The registration form is the page a learner fills in to book."
+        "parts the same way (ADR 020). Nothing writes during these single-page runs; the mix below "
+        "writes throughout. The API list answers its default page (50 events). The registration form "
+        "is the page a learner fills in to book."
     )
-    lines.append(
-        "- Not measured yet: registrations being written under load, and the caches while events change."
-    )
+    lines += _mix_lines(mix, hello, len(prepared["bookable"]))
     out = ROOT / "docs" / "benchmarks" / "load.md"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("\n".join(lines) + "\n")
@@ -416,7 +546,12 @@ def _write(database, prepared, results, load_before, load_after):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) > 1 and sys.argv[1] == "prepare":
+    stage = sys.argv[1] if len(sys.argv) > 1 else None
+    if stage == "prepare":
         print(json.dumps(stage_prepare()))
+    elif stage == "churn":
+        print(json.dumps(stage_churn(float(sys.argv[2]), json.loads(sys.argv[3]))))
+    elif stage == "verify":
+        print(json.dumps(stage_verify()))
     else:
         main()

@@ -40,6 +40,19 @@ def test_a_registration_shows_on_the_next_view(client, people, programme, django
     assert "9 places left of 10" in _page(client, event).text
 
 
+def test_a_booking_recounts_places_without_loading_the_event_again(
+    client, people, programme, django_capture_on_commit_callbacks
+):
+    event = EventFactory(programme=programme, capacity=10)
+    client.force_login(people.learner)
+    _page(client, event)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.registration_create(event=event, person=people.champion)
+    (recount,) = _event_queries(client, event)
+    assert "COUNT(" in recount
+    assert "9 places left of 10" in _page(client, event).text
+
+
 def test_a_change_to_the_event_shows_on_the_next_view(
     client, people, programme, django_capture_on_commit_callbacks
 ):

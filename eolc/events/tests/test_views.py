@@ -84,6 +84,23 @@ def test_the_anonymous_calendar_is_cached_and_shows_changes_at_once(
 
 
 @pytest.mark.django_db
+def test_a_booking_leaves_the_month_grid_cached_and_shows_in_the_list(
+    client, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    EventFactory(title="Busy session", starts_at=this_month_day(18), capacity=10)
+    event = EventFactory(title="Booked session", starts_at=this_month_day(19), capacity=10)
+    url = reverse("events:calendar")
+    client.get(url)
+    assert "10 places left of 10" in client.get(f"{url}?view=list").text
+    with django_capture_on_commit_callbacks(execute=True):
+        services.registration_create(event=event, person=UserFactory())
+    with django_assert_num_queries(1):  # the generation stamps: the month grid shows no places
+        assert "Booked session" in client.get(url).text
+    listed = client.get(f"{url}?view=list").text
+    assert "9 places left of 10" in listed and "10 places left of 10" in listed
+
+
+@pytest.mark.django_db
 def test_a_visitor_with_a_message_waiting_gets_it_on_the_cached_calendar_and_nobody_else_does(client):
     url = reverse("events:calendar")
     client.get(url)
