@@ -283,7 +283,11 @@ class _Summaries:
     summary="Events you can see, starting between `from` and `to` (default: from now), a page at a time",
     description="Paged: `limit` (default 50, at most 500) and `offset`; the answer has `items` and `count`.",
 )
-@cached_pages(stamp=calendar_cache.STAMP, scope=access.events_scope, scope_stamp=SCOPE_STAMP)
+@cached_pages(
+    stamps=(calendar_cache.STAMP, calendar_cache.PLACES_STAMP),
+    scope=access.events_scope,
+    scope_stamp=SCOPE_STAMP,
+)
 @paginate(EventPages)
 def event_list(
     request,

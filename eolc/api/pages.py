@@ -2,9 +2,9 @@
 
 Building a page of 50 events cost about 25 ms of queries and validation, while the same page for the
 same people stays the same until an event or registration changes. A list endpoint decorated with
-`cached_pages` keeps its rendered body under a key made of a generation stamp, the asking person's
+`cached_pages` keeps its rendered body under a key made of generation stamps, the asking person's
 scope (what decides which rows they may see, so people never share a page unless they would see the
-same rows) and the query. The stamp (eolc/core/stamps.py) moves when a change commits, so the next
+same rows) and the query. A stamp (eolc/core/stamps.py) moves when a change commits, so the next
 request builds the page afresh; an entry also expires after a minute, or sooner when the view
 says when time alone will change the page (an event ending drops out of the upcoming ones).
 
@@ -29,8 +29,8 @@ _renderer = JSONRenderer()
 _CONTENT_TYPE = f"{_renderer.media_type}; charset={_renderer.charset}"
 
 
-def cached_pages(*, stamp, scope, scope_stamp):
-    """`stamp` guards the data listed; `scope(person)` says what of it they may see. A person's scope
+def cached_pages(*, stamps, scope, scope_stamp):
+    """`stamps` guard the data listed; `scope(person)` says what of it they may see. A person's scope
     is remembered (with their site-admin flag, read with the token) until `scope_stamp` moves, so it
     may depend on that flag and otherwise only on data that moves `scope_stamp`."""
 
@@ -40,7 +40,8 @@ def cached_pages(*, stamp, scope, scope_stamp):
 
         @wraps(view)
         def cached(request, **params):
-            key = _key(name, stamp.value(), scopes.of(request.auth, scope_stamp.value()), params)
+            generations = ":".join(stamp.value() for stamp in stamps)
+            key = _key(name, generations, scopes.of(request.auth, scope_stamp.value()), params)
             local = caches["api"]
             body = local.get(key)
             if body is None:
