@@ -167,7 +167,8 @@ def show_event(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def register_event(request, pk):
-    event = access.get_event_or_404(request.user, pk)
+    # The event page's kept parts, with the same per-request visibility check (page_cache).
+    event = page_cache.get_event_page_or_404(request.user, pk).event
     existing = _my_registration(request.user, event)
     if existing:
         messages.info(request, "You are already registered for this event.")

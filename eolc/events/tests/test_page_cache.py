@@ -89,3 +89,39 @@ def test_a_person_named_on_a_draft_sees_it_once_named(
     page = _page(client, draft)
     assert page.status_code == 200
     assert "Run this event" in page.text
+
+
+def _register_page(client, event):
+    return client.get(reverse("events:register", args=[event.pk]))
+
+
+def test_the_registration_form_reuses_the_event_pages_parts(client, people, programme):
+    event = EventFactory(programme=programme)
+    client.force_login(people.learner)
+    assert _event_queries(client, event)
+    with CaptureQueriesContext(connection) as queries:
+        assert _register_page(client, event).status_code == 200
+    assert not [q for q in queries if f'"events_event"."id" = {event.pk}' in q["sql"]]
+
+
+def test_the_registration_form_shows_a_cancellation_on_the_next_view(
+    client, people, programme, django_capture_on_commit_callbacks
+):
+    event = EventFactory(programme=programme)
+    client.force_login(people.learner)
+    assert "Confirm registration" in _register_page(client, event).text
+    with django_capture_on_commit_callbacks(execute=True):
+        services.event_cancel(event=event, by=people.facilitator)
+    page = _register_page(client, event)
+    assert "not open for registration" in page.text and "Confirm registration" not in page.text
+
+
+def test_the_registration_form_of_a_draft_is_only_for_those_who_run_it(client, people, programme):
+    draft = EventFactory(programme=programme, status=EventStatus.DRAFT)
+    client.force_login(people.facilitator)
+    assert _register_page(client, draft).status_code == 200
+    for person in (people.learner, people.other_admin, people.outsider):
+        client.force_login(person)
+        assert _register_page(client, draft).status_code == 404, person
+    client.force_login(people.learner)
+    assert client.post(reverse("events:register", args=[draft.pk]), {}).status_code == 404

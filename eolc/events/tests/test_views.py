@@ -218,6 +218,20 @@ def test_registering_asks_anonymous_visitors_to_sign_in(client):
 
 
 @pytest.mark.django_db
+def test_a_registration_form_sent_back_with_errors_is_not_the_kept_empty_one():
+    event = EventFactory()
+    client = signed_in(UserFactory())
+    url = reverse("events:register", args=[event.pk])
+    assert "Do you have any access needs?" in client.get(url).text
+    response = client.post(url, {"hopes": "x" * 2001})
+    assert response.status_code == 200 and "Ensure this value has at most 2000 characters" in response.text
+    assert "x" * 2001 in response.text
+    again = client.get(url).text
+    assert "Ensure this value" not in again and "x" * 2001 not in again
+    assert not Registration.objects.exists()
+
+
+@pytest.mark.django_db
 def test_not_eligible_people_are_told_which_part_is_missing(programme):
     needed = PartFactory(programme=programme, title="Champions induction")
     event = EventFactory(programme=programme, required_part=needed)
