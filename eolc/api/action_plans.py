@@ -10,7 +10,7 @@ from typing import Annotated
 from django.core.exceptions import ValidationError
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
-from pydantic import AfterValidator, Field, StrictBool, StringConstraints
+from pydantic import AfterValidator, Field, StringConstraints
 
 from eolc.accounts.models import JobRole
 from eolc.action_plans import services
@@ -21,7 +21,7 @@ from eolc.action_plans.models import (
     StuckReason,
 )
 from eolc.action_plans.models import Status as ActionStatus
-from eolc.api.schemas import ErrorOut, Id, IsoDate, Text, _without_nul, check_id
+from eolc.api.schemas import BodyIn, ErrorOut, Id, IntParam, IsoDate, Text, _without_nul, check_id
 from eolc.programmes import access
 
 router = Router(tags=["action plans"])
@@ -48,7 +48,7 @@ WEEKS = [weeks for weeks, _ in REMINDER_WEEK_CHOICES]
 # --- Schemas ---------------------------------------------------------------------------------
 
 
-class ActionIn(Schema):
+class ActionIn(BodyIn):
     description: Description
     due_date: IsoDate = Field(description="YYYY-MM-DD")
     partners: _limited(300) = Field("", description="Other roles or organisations, in words")
@@ -58,18 +58,18 @@ class ActionIn(Schema):
     category: Text = Field("other", json_schema_extra={"enum": CATEGORIES})
 
 
-class PlanIn(Schema):
+class PlanIn(BodyIn):
     title: Title
     event: Id | None = Field(None, description="An event you had a place at (optional)")
     actions: list[ActionIn] = Field(min_length=1, max_length=MAX_ACTIONS)
     reminder_weeks: list[int] | None = Field(
         None, max_length=len(WEEKS), description=f"Weeks after writing, from {WEEKS}; default 2, 6, 12"
     )
-    share_with_buddy: StrictBool = False
-    share_with_facilitators: StrictBool = False
+    share_with_buddy: bool = False
+    share_with_facilitators: bool = False
 
 
-class ProgressIn(Schema):
+class ProgressIn(BodyIn):
     status: Text = Field(json_schema_extra={"enum": STATUSES})
     note: _limited(1000) = ""
     stuck_reasons: list[Text] = Field(
@@ -214,7 +214,7 @@ def plan_create(request, payload: PlanIn):
     response={200: PlanOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
     summary="One of your plans",
 )
-def plan_detail(request, plan_id: int):
+def plan_detail(request, plan_id: IntParam):
     check_id(plan_id)
     access.get_own_action_plan_or_404(request.auth, plan_id)
     return _plan_out(_own_plans(request.auth).get(pk=plan_id))
@@ -225,7 +225,7 @@ def plan_detail(request, plan_id: int):
     response={201: ProgressOut, 400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
     summary="Say how an action is going: not_started, in_progress, done or stuck (with what got in the way)",
 )
-def progress_create(request, plan_id: int, action_id: int, payload: ProgressIn):
+def progress_create(request, plan_id: IntParam, action_id: IntParam, payload: ProgressIn):
     check_id(plan_id), check_id(action_id)
     action = access.get_own_action_or_404(request.auth, action_id)
     if action.plan_id != plan_id:

@@ -9,13 +9,13 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from eolc.allocation import services
-from eolc.api.schemas import ErrorOut, Id, check_id
+from eolc.api.schemas import BodyIn, ErrorOut, Id, IntParam, check_id
 from eolc.programmes import access
 
 router = Router(tags=["allocation"])
 
 
-class AllocationIn(Schema):
+class AllocationIn(BodyIn):
     events: list[Id] = Field(min_length=1, max_length=10_000, description="Ids of the sessions to fill")
 
 
@@ -54,7 +54,7 @@ class ConfirmedOut(Schema):
     refused: int
 
 
-class PlaceRequestIn(Schema):
+class PlaceRequestIn(BodyIn):
     available_events: list[Id] = Field(min_length=1, max_length=1000)
     person: Id | None = Field(None, description="Someone else's id (organisers only); omit for yourself")
 
@@ -109,7 +109,7 @@ def allocation_create(request, payload: AllocationIn):
     response={200: AllocationOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
     summary="Progress, then the proposal beside first come, first served",
 )
-def allocation_detail(request, allocation_id: int):
+def allocation_detail(request, allocation_id: IntParam):
     check_id(allocation_id)
     return _out(access.get_managed_allocation_or_404(request.auth, allocation_id))
 
@@ -119,7 +119,7 @@ def allocation_detail(request, allocation_id: int):
     response={200: ConfirmedOut, 401: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
     summary="Make the registrations; people not placed join the waiting lists they chose",
 )
-def allocation_confirm(request, allocation_id: int):
+def allocation_confirm(request, allocation_id: IntParam):
     check_id(allocation_id)
     allocation = access.get_managed_allocation_or_404(request.auth, allocation_id)
     try:
@@ -144,7 +144,7 @@ def allocation_confirm(request, allocation_id: int):
     summary='Say which sessions of a round you could attend (`{"available_events": [ids]}`), '
     'or, as an organiser, for someone else (`"person"`)',
 )
-def place_request_create(request, event_id: int, payload: PlaceRequestIn):
+def place_request_create(request, event_id: IntParam, payload: PlaceRequestIn):
     check_id(event_id)
     user = request.auth
     event, request_round = access.get_requestable_round_or_404(user, event_id)

@@ -12,10 +12,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
-from pydantic import Field, StrictBool
+from pydantic import Field
 
 from eolc.accounts.models import Area, JobRole, Sector
-from eolc.api.schemas import ErrorOut, Text
+from eolc.api.schemas import BodyIn, ErrorOut, Text, int_param
 from eolc.champions import presenters, services
 from eolc.champions.models import Audience, ConsentField, ConsentMethod
 from eolc.curriculum.models import Domain
@@ -40,10 +40,10 @@ class ChampionOut(Schema):
     accepts_messages: bool
 
 
-class ConsentIn(Schema):
+class ConsentIn(BodyIn):
     field: Text = Field(json_schema_extra={"enum": ConsentField.values})
     audience: Text = Field(json_schema_extra={"enum": Audience.values})
-    granted: StrictBool
+    granted: bool
     programme: Text | None = Field(None, description="Programme slug; needed if you are in several networks")
 
 
@@ -97,8 +97,8 @@ def champion_list(
     role: Text | None = None,
     interest: Text | None = None,
     q: Annotated[Text | None, Field(max_length=100)] = None,
-    limit: Annotated[int, Field(ge=1, le=500)] = 100,
-    offset: Annotated[int, Field(ge=0, le=1_000_000)] = 0,
+    limit: int_param(ge=1, le=500) = 100,
+    offset: int_param(ge=0, le=1_000_000) = 0,
 ):
     _no_store(response)
     user = request.auth

@@ -17,7 +17,7 @@ from ninja.errors import HttpError
 from ninja.throttling import AnonRateThrottle
 from pydantic import Field
 
-from eolc.api.schemas import ErrorOut, Id, IsoDate, Text, Title, check_id
+from eolc.api.schemas import BodyIn, ErrorOut, Id, IntParam, IsoDate, Text, Title, check_id
 from eolc.audit.models import Action
 from eolc.audit.services import audit_record
 from eolc.curriculum import services
@@ -43,7 +43,7 @@ def _first_message(exc: ValidationError) -> str:
 # --- Schemas ---------------------------------------------------------------------------------
 
 
-class ProgrammeIn(Schema):
+class ProgrammeIn(BodyIn):
     title: Annotated[Title, Field(description="The programme's title")]
     summary: Text = Field("", max_length=5000)
 
@@ -55,7 +55,7 @@ class ProgrammeOut(Schema):
     summary: str
 
 
-class PartIn(Schema):
+class PartIn(BodyIn):
     title: Title
     kind: Text = Field(json_schema_extra={"enum": KIND_SLUGS}, description="Part kind slug")
     ce_hours: Text = Field(description='Exact decimal hours as a string, e.g. "8.0"', max_length=20)
@@ -90,7 +90,7 @@ class PartOut(Schema):
         return sorted(obj.requires.values_list("pk", flat=True))
 
 
-class PersonRef(Schema):
+class PersonRef(BodyIn):
     person: Id
 
 
@@ -98,7 +98,7 @@ class CompletionIn(PersonRef):
     completed_on: IsoDate | None = Field(None, description="Defaults to today")
 
 
-class EnrolmentIn(Schema):
+class EnrolmentIn(BodyIn):
     person: Id | None = Field(None, description="Staff: whom to enrol. Leave out to enrol yourself.")
 
 
@@ -202,7 +202,7 @@ def programme_create(request, payload: ProgrammeIn):
     response={201: PartOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
     summary="Add a part to a programme (its administrators)",
 )
-def part_create(request, programme_id: int, payload: PartIn):
+def part_create(request, programme_id: IntParam, payload: PartIn):
     programme = get_object_or_404(access.programmes_for(request.auth), pk=check_id(programme_id))
     if not access.can_manage_programme(request.auth, programme):
         raise HttpError(403, "Only administrators of this programme can add parts")
@@ -243,7 +243,7 @@ def part_create(request, programme_id: int, payload: PartIn):
     },
     summary="Record that a person completed a part, e.g. imported from another learning system",
 )
-def completion_create(request, part_id: int, payload: CompletionIn):
+def completion_create(request, part_id: IntParam, payload: CompletionIn):
     part = access.get_part_or_404(request.auth, check_id(part_id))
     if not access.can_manage_part(request.auth, part):
         raise HttpError(403, "Only administrators of this programme can record completions")
@@ -274,7 +274,7 @@ def completion_create(request, part_id: int, payload: CompletionIn):
     },
     summary="Enrol yourself (empty body) or, as staff, someone else; 409 names a missing prerequisite",
 )
-def enrolment_create(request, part_id: int, payload: EnrolmentIn):
+def enrolment_create(request, part_id: IntParam, payload: EnrolmentIn):
     part = access.get_part_or_404(request.auth, check_id(part_id))
     if payload.person is None or payload.person == request.auth.pk:
         person = request.auth
@@ -307,7 +307,7 @@ def enrolment_create(request, part_id: int, payload: EnrolmentIn):
     response={200: TranscriptOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
     summary="A person's CE/CPD transcript (the person, or administrators of their programmes)",
 )
-def transcript(request, person_id: int):
+def transcript(request, person_id: IntParam):
     person = access.get_person_record_or_404(request.auth, check_id(person_id))
     if person.pk != request.auth.pk:
         audit_record(actor=request.auth, action=Action.PERSONAL_DATA_VIEWED, target=person, request=request)

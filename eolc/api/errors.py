@@ -31,14 +31,27 @@ def _field_name(location) -> str:
     return ".".join(parts) or "request"
 
 
+# A body is strict (eolc.api.schemas.BodyIn): "5", 5.0 and "true" are refused there, not converted,
+# so pydantic's words for a wrong whole number or yes/no get what to send instead.
+_WHOLE_NUMBER_ERRORS = {"int_type", "int_parsing", "int_from_float"}
+_YES_OR_NO_ERRORS = {"bool_type", "bool_parsing"}
+
+
+def _message(error) -> str:
+    kind = error.get("type")
+    in_body = tuple(error.get("loc", ()))[:1] == ("body",)
+    if kind == "missing":
+        return "is required"
+    if kind in _WHOLE_NUMBER_ERRORS:
+        written = "without quotes or a decimal point" if in_body else "in digits only"
+        return f"Input should be a valid integer: a whole number such as 5, {written}"
+    if kind in _YES_OR_NO_ERRORS:
+        return "Input should be a valid boolean: true or false" + (", without quotes" if in_body else "")
+    return error.get("msg", "is not valid")
+
+
 def validation_message(errors) -> str:
-    messages = []
-    for error in errors:
-        message = error.get("msg", "is not valid")
-        if error.get("type") == "missing":
-            message = "is required"
-        messages.append(f"{_field_name(error.get('loc', ()))}: {message}")
-    return "; ".join(messages)
+    return "; ".join(f"{_field_name(error.get('loc', ()))}: {_message(error)}" for error in errors)
 
 
 def install(api):

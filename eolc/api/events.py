@@ -14,11 +14,22 @@ from django.db.models.functions import Coalesce
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
-from pydantic import Field, StrictBool
+from pydantic import Field
 
 from eolc.accounts.models import Area
 from eolc.api.pages import cached_pages
-from eolc.api.schemas import MAX_ID, ErrorOut, Id, IsoDateTime, Text, Title, check_id
+from eolc.api.schemas import (
+    MAX_ID,
+    BodyIn,
+    ErrorOut,
+    Id,
+    IdOrCode,
+    IntParam,
+    IsoDateTime,
+    Text,
+    Title,
+    check_id,
+)
 from eolc.core.stamps import Stamp
 from eolc.events import calendar_cache, services
 from eolc.events.models import EventKind, EventStatus
@@ -34,14 +45,14 @@ KIND_SLUGS = [value for value, _ in EventKind.choices]
 # --- Schemas ---------------------------------------------------------------------------------
 
 
-class EventIn(Schema):
+class EventIn(BodyIn):
     title: Title
     kind: Text = Field(json_schema_extra={"enum": KIND_SLUGS}, description="Kind slug")
     starts_at: IsoDateTime = Field(description="ISO 8601 with an offset, e.g. 2027-03-17T09:30:00+00:00")
     ends_at: IsoDateTime = Field(description="ISO 8601 with an offset; after starts_at")
     capacity: int = Field(ge=1, le=100_000, description="Places")
-    online: StrictBool = False
-    area: int | Text | None = Field(None, description="Area id or code (optional)")
+    online: bool = False
+    area: IdOrCode | None = Field(None, description="Area id or code (optional)")
     part: Id | None = Field(None, description="Curriculum part id the event counts towards (optional)")
     programme: Id | None = Field(None, description="Programme id (optional when the part or your role says)")
     status: Literal["published", "draft"] = "published"
@@ -74,7 +85,7 @@ class EventOut(EventSummaryOut):
     joining_link: str | None = Field(None, description="Only for confirmed attendees and organisers")
 
 
-class RegistrationIn(Schema):
+class RegistrationIn(BodyIn):
     person: Id | None = Field(None, description="Someone else's id (organisers only); omit for yourself")
     access_needs: Text = Field("", max_length=2000)
     hopes: Text = Field("", max_length=2000)
@@ -87,9 +98,9 @@ class RegistrationOut(Schema):
     person: int
 
 
-class AttendanceIn(Schema):
+class AttendanceIn(BodyIn):
     person: Id
-    attended: StrictBool
+    attended: bool
 
 
 class AttendanceOut(Schema):
@@ -226,8 +237,10 @@ class EventPages(LimitOffsetPagination):
     """`limit` events (default 50, at most 500) from `offset`, with the `count` of all that match."""
 
     class Input(Schema):
-        limit: int = Field(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE, description="Events per page (default 50)")
-        offset: int = Field(0, ge=0, description="Events to skip: the next page starts at offset + limit")
+        limit: IntParam = Field(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE, description="Events per page (default 50)")
+        offset: IntParam = Field(
+            0, ge=0, description="Events to skip: the next page starts at offset + limit"
+        )
 
     class Output(Schema):
         items: list[EventSummaryOut]
@@ -322,7 +335,7 @@ def _as_utc(value: datetime.datetime) -> datetime.datetime:
     response={200: EventOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
     summary="One event with its counts and sector mix",
 )
-def event_detail(request, event_id: int):
+def event_detail(request, event_id: IntParam):
     check_id(event_id)
     event = access.get_event_or_404(request.auth, event_id)
     event = access.events_for(request.auth).with_place_counts().get(pk=event.pk)
@@ -343,7 +356,7 @@ def event_detail(request, event_id: int):
     },
     summary='Register yourself (`{}`) or, as an organiser, someone else (`{"person": id}`)',
 )
-def registration_create(request, event_id: int, payload: RegistrationIn):
+def registration_create(request, event_id: IntParam, payload: RegistrationIn):
     check_id(event_id)
     user = request.auth
     event = access.get_event_or_404(user, event_id)
@@ -371,7 +384,7 @@ def registration_create(request, event_id: int, payload: RegistrationIn):
     response={204: None, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
     summary="Cancel a registration; the first person waiting gets the place",
 )
-def registration_delete(request, registration_id: int):
+def registration_delete(request, registration_id: IntParam):
     check_id(registration_id)
     registration = access.get_registration_or_404(request.auth, registration_id)
     services.registration_cancel(registration=registration, by=request.auth)
@@ -391,7 +404,7 @@ def registration_delete(request, registration_id: int):
     },
     summary="Mark a confirmed person attended or absent (organisers)",
 )
-def attendance_record(request, event_id: int, payload: AttendanceIn):
+def attendance_record(request, event_id: IntParam, payload: AttendanceIn):
     check_id(event_id)
     user = request.auth
     event = access.get_managed_event_or_404(user, event_id)

@@ -15,7 +15,7 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from eolc.accounts.models import Area, Sector
-from eolc.api.schemas import ErrorOut, Id, IsoDate, Text, check_id
+from eolc.api.schemas import BodyIn, ErrorOut, Id, IntParam, IsoDate, Text, check_id
 from eolc.library import services
 from eolc.library.models import Audience, ResourceKind
 from eolc.programmes import access
@@ -29,7 +29,7 @@ class ResourceFilters(Schema):
     q: Text = Field("", max_length=200, description="Words to find in the title, summary, body or transcript")
     kind: Text = Field("", json_schema_extra={"enum": ["", *ResourceKind.values]})
     audience: Text = Field("", json_schema_extra={"enum": ["", *Audience.values]})
-    offset: int = Field(0, ge=0, le=100_000)
+    offset: IntParam = Field(0, ge=0, le=100_000)
 
 
 class ResourceOut(Schema):
@@ -104,7 +104,7 @@ def resource_list(request, filters: Query[ResourceFilters]):
     response={200: ResourceOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
     summary="One resource",
 )
-def resource_detail(request, resource_id: int):
+def resource_detail(request, resource_id: IntParam):
     check_id(resource_id)
     return _resource_out(access.get_resource_or_404(request.auth, resource_id))
 
@@ -112,7 +112,7 @@ def resource_detail(request, resource_id: int):
 # --- Delivered sessions -------------------------------------------------------------------------
 
 
-class DeliveredSessionIn(Schema):
+class DeliveredSessionIn(BodyIn):
     programme: Text = Field(max_length=200, description="The programme's slug")
     delivered_on: IsoDate
     area: Text = Field(max_length=20, description="Local authority or state code")
