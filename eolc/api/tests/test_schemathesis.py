@@ -4,6 +4,14 @@ Every operation gets generated requests, valid and invalid, from nobody, a learn
 administrator; each valid one is sent again with its ids pointing at real objects. Every answer must
 be declared in the schema (status, content type, body shape) and none may be a 5xx. Bounded and
 derandomised, so a run is quick and a failure comes back the same way.
+
+Three phases: the schema's own examples, the coverage phase (each field's boundary values, each
+constraint broken once, wrong types, methods a path does not have) and five fuzzed requests per
+operation. The coverage phase is about 1,500 requests for each caller where the other phases send
+under 200, so only the administrator sends them: nobody's would all be refused before validation
+(the two public operations ignore the administrator's token, so they get them all the same), and
+a learner's inputs are validated exactly as an administrator's, before any view runs. For all
+three callers the coverage phase would add twice the time it does for one.
 """
 
 import datetime
@@ -16,6 +24,7 @@ from django.db import close_old_connections, transaction
 from django.test import override_settings
 from hypothesis import HealthCheck, settings
 from schemathesis import GenerationMode
+from schemathesis.generation.meta import TestPhase
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from conftest import make_people
@@ -30,12 +39,12 @@ from eolc.library.tests.factories import ResourceFactory
 from eolc.programmes.tests.factories import ProgrammeFactory
 from eolc.wsgi import application
 
-# The coverage phase (every boundary value of every field, however many examples are asked for)
-# would make this minutes on each database; the explicit examples and fuzzing phases remain.
+# A query parameter the API does not know is ignored, as HTTP APIs do (a cache buster, a tracking
+# tag), so a request with one is not a request the API should refuse.
 schema = schemathesis.openapi.from_wsgi(
     "/api/v1/openapi.json",
     application,
-    config=schemathesis.Config.from_dict({"phases": {"coverage": {"enabled": False}}}),
+    config=schemathesis.Config.from_dict({"generation": {"allow-extra-parameters": False}}),
 )
 
 
@@ -99,10 +108,15 @@ def objects(world):
 
 
 @pytest.fixture(params=["nobody", "learner", "admin"])
-def headers(request, world):
-    if request.param == "nobody":
+def caller(request):
+    return request.param
+
+
+@pytest.fixture
+def headers(caller, world):
+    if caller == "nobody":
         return {}
-    return {"Authorization": f"Bearer {world.tokens[request.param]}"}
+    return {"Authorization": f"Bearer {world.tokens[caller]}"}
 
 
 @schema.parametrize()
@@ -112,7 +126,9 @@ def headers(request, world):
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-def test_every_answer_is_declared_and_none_is_a_server_error(case, headers, objects):
+def test_every_answer_is_declared_and_none_is_a_server_error(case, caller, headers, objects):
+    if case.meta.phase.name is TestPhase.COVERAGE and caller != "admin":
+        return  # see the module's docstring
     positive = case.meta.generation.mode is GenerationMode.POSITIVE
     call_and_validate(case, headers)
     if positive and case.path_parameters:
