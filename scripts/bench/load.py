@@ -6,7 +6,13 @@ attendances). For each page in turn, BENCH_LOAD_CONNECTIONS clients (32) request
 they can for BENCH_LOAD_SECONDS (10, after a 2-second warm-up), then again at half the rate they
 reached, on a timetable, for the latency of a server that is not saturated. The minimal "hello"
 view on the same stack (scripts/bench/load_site/) is measured in the same run and each page is
-reported as a ratio of hello's requests per second. Writes docs/benchmarks/load.md.
+reported as a ratio of hello's requests per second.
+
+Then the scripted mix, saturated and paced: anonymous visitors browse the calendar and its
+sessions while signed-in learners, each their own person, open their learning, book a place on a
+session (a real POST with its CSRF token) and cancel it, with an organiser changing sessions
+meanwhile (`churn`), and a check afterwards that no place was double-booked (`verify`). The
+clients are spread over a few processes (shared/load_clients.py). Writes docs/benchmarks/load.md.
 
 Without BENCH_POSTGRES_URL it runs on SQLite and says so.
 """
@@ -42,6 +48,9 @@ SECONDS_MIX = float(os.environ.get("BENCH_LOAD_MIX_SECONDS", "30"))
 # cancelling places on sessions chosen from the first MIX_EVENTS open to them.
 LEARNER_CONNECTIONS = CONNECTIONS // 2
 MIX_EVENTS = 60
+# Meanwhile an organiser changes a session this often: 1,800 changes an hour, far more than a
+# programme's organisers make, so every kept page is rebuilt many times during the run.
+CHURN_INTERVAL = float(os.environ.get("BENCH_LOAD_CHURN_INTERVAL", "2"))
 WARM_SECONDS = 2.0
 WORKERS = 2
 PG_DATABASE = "eolc_bench_load"
@@ -182,8 +191,8 @@ def _progress(programme, learner):
 
 
 def stage_churn(seconds, events):
-    """While the mix runs: an organiser changes one of `events` every second, as a busy programme
-    would, so that pages kept under generation stamps are dropped and rebuilt under load."""
+    """While the mix runs: an organiser changes one of `events` every CHURN_INTERVAL seconds, so
+    that pages kept under generation stamps are dropped and rebuilt under load."""
     django_setup()
     from eolc.accounts.models import User
     from eolc.events import services
@@ -197,7 +206,7 @@ def stage_churn(seconds, events):
         event = Event.objects.get(pk=random.choice(events))  # noqa: S311 - not security
         services.event_update(event=event, by=organiser, description=f"Updated under load ({changes}).")
         changes += 1
-        time.sleep(1.0)
+        time.sleep(CHURN_INTERVAL)
     return {"changes": changes}
 
 
@@ -435,7 +444,8 @@ def _mix_lines(mix, hello, sessions_booked):
         "(their learning, a session, its registration form, booking a place, the session again, their "
         "dashboard, cancelling the place; each POST with the form's CSRF token, as a browser sends it). "
         f"Meanwhile an organiser changes one of the {sessions_booked} sessions "
-        "being booked every second (`load.py churn`), so kept pages are dropped and rebuilt under load. "
+        f"being booked every {CHURN_INTERVAL:g} s (`load.py churn`), so kept pages are dropped and rebuilt "
+        "under load. "
         "Run saturated, then paced at "
         f"{PACED_SHARE:.0%} of the saturated rate.",
         "",
