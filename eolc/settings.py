@@ -150,6 +150,9 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "eolc_cache",
+            # Each event has its own page and place-count stamps (ADR 020): Django's default of 300
+            # entries would cull them, and rate-limit counters, again and again.
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
         }
     }
 CACHES["local"] = {

@@ -7,9 +7,9 @@ table, or Redis) so every process reads the same value; the entries it guards li
 per-process "local" cache, where reading them back costs next to nothing.
 
 Within a request (the `remember_stamps` middleware) the first stamp asked for reads every stamp, and
-the signed-in person's own (`PersonStamp`), in one round trip; later questions are answered from
-that; a stamp the request itself moves is
-read afresh. Until its change commits, the transaction that made it should not use what is kept
+the signed-in person's own (`PersonStamp`), in one round trip, together with any one object's own
+stamps (`ObjectStamp`) asked for at the same time (`current`); later questions are answered from
+that; a stamp the request itself moves is read afresh. Until its change commits, the transaction that made it should not use what is kept
 (`Stamp.changing`): it would read the state before its own change.
 """
 
@@ -40,19 +40,31 @@ def stamps_remembered(person_id=lambda: None):
         _reader.reset(reader)
 
 
-def _remembered_value(key: str) -> str:
+def _remembered_values(keys: list[str]) -> list[str]:
     remembered = _remembered.get()
     if remembered is None:
-        return _read([key])[key]
-    if key not in remembered:
-        keys = [key]
+        values = _read(keys)
+        return [values[key] for key in keys]
+    missing = [key for key in keys if key not in remembered]
+    if missing:
         if not remembered:  # the request's first question: read every stamp it may ask for
-            keys += list(_stamps)
+            missing += list(_stamps)
             person_id = _reader.get()()
             if person_id is not None:
-                keys += [stamp.key(person_id) for stamp in _person_stamps.values()]
-        remembered.update(_read(keys))
-    return remembered[key]
+                missing += [stamp.key(person_id) for stamp in _person_stamps.values()]
+        remembered.update(_read(missing))
+    return [remembered[key] for key in keys]
+
+
+def _remembered_value(key: str) -> str:
+    return _remembered_values([key])[0]
+
+
+def current(*keys: str) -> list[str]:
+    """The values of several stamps' keys, read together with whatever the request has not read
+    yet: an object's own stamps (`ObjectStamp.key`) cost no extra round trip when asked for with
+    the others."""
+    return _remembered_values(list(keys))
 
 
 def _move(key: str, pending) -> None:
@@ -145,3 +157,23 @@ class PersonStamp:
         has a `person` foreign key)."""
         for model in models:
             _follow_saves_and_deletes(self.move, self.prefix, model)
+
+
+class ObjectStamp:
+    """A stamp for each object of one kind, moved by changes that concern that object: an edit to
+    one event drops what is kept for that event, not for every event. What moves it is wired by
+    the app that knows which objects a change concerns (`move_for`)."""
+
+    def __init__(self, prefix: str):
+        self.prefix = prefix
+        self._pending = threading.local()
+
+    def key(self, pk) -> str:
+        return f"{self.prefix}:{pk}"
+
+    def value(self, pk) -> str:
+        return _remembered_value(self.key(pk))
+
+    def move_for(self, pks) -> None:
+        for pk in set(pks):
+            _move(self.key(pk), self._pending)

@@ -7,8 +7,9 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         from eolc.core import navigation
-        from eolc.events import calendar_cache
+        from eolc.events import calendar_cache, page_cache
 
         calendar_cache.connect()
+        page_cache.connect()
 
         navigation.register("Events", "events:calendar", order=30)

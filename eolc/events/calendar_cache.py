@@ -8,7 +8,8 @@ registration closing).
 
 Bookings come far more often than edits, and only the list view shows places left, so
 registrations move a stamp of their own (`PLACES_STAMP`), which only the list view's key holds: a
-busy hour of bookings leaves the month grid, and each event page's shared parts, in memory.
+busy hour of bookings leaves the month grid in memory. (Event pages have stamps per event:
+eolc/events/page_cache.py.)
 
 The stamp (eolc/core/stamps.py) lives in the shared cache, so a change made through any app server
 shows at once on all of them. The rendered entries live in each process's memory (the "local"

@@ -1,11 +1,14 @@
-"""An event's page: the parts every viewer sees alike, loaded once per change to events.
+"""An event's page: the parts every viewer sees alike, loaded once per change to that event.
 
 The event itself (with its area, host, programme and series), its facilitators and the other
 sessions of its series are the same whoever looks; loading them cost two thirds of the page. They
-are kept in each process's memory under the calendar's generation stamp, which any change to an
-event, series or facilitator moves on commit (see eolc/events/calendar_cache.py), so a change
-shows on the next request on every app server. Its place counts change with every booking, so they
-are kept apart, under the places stamp, and cost one query to count again.
+are kept in each process's memory under the event's own stamp (`PAGE_STAMP`), which a change to
+the event, its series, a session of that series or its facilitators moves on commit, and under a
+stamp for what events refer to (areas, hosts, programmes, parts: `REFERENCES_STAMP`). A change
+shows on the next request on every app server, and an edit to one event leaves every other
+event's page in memory. Its place counts change with every booking, so they are kept apart,
+under a stamp of their own per event (`COUNTS_STAMP`), and cost one query to count again. All
+three stamps are read in the request's one round trip (eolc/core/stamps.py).
 Whether the viewer may see the event is decided on every request, from these parts and the
 viewer's roles, in the access layer.
 """
@@ -13,25 +16,23 @@ viewer's roles, in the access layer.
 from dataclasses import dataclass
 
 from django.core.cache import caches
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import Http404
 
+from eolc.core import stamps
 from eolc.events import calendar_cache
-from eolc.events.models import Event, EventStatus
+from eolc.events.models import Event, EventStatus, Registration, Series
 from eolc.programmes import access
+
+REFERENCES_STAMP = stamps.Stamp("events:references:generation")
+PAGE_STAMP = stamps.ObjectStamp("events:page")
+COUNTS_STAMP = stamps.ObjectStamp("events:counts")
 
 
 @dataclass(frozen=True)
 class EventPage:
     event: Event  # with its facilitators loaded, and confirmed_count and waitlisted_count set
     sessions: list[Event]  # the series' other sessions, drafts left out
-
-
-def _key(pk: int) -> str:
-    return f"events:page:{calendar_cache.generation()}:{pk}"
-
-
-def _places_key(pk: int) -> str:
-    return f"events:places:{calendar_cache.places_generation()}:{pk}"
 
 
 def _load(pk: int) -> EventPage | None:
@@ -50,7 +51,10 @@ def _load(pk: int) -> EventPage | None:
 def get_event_page_or_404(user, pk: int) -> EventPage:
     """The shared parts of an event's page, or 404 when there is no such event or the person may
     not see it (the same rule as `access.events_for`)."""
-    key = _key(pk)
+    references, generation, counted = stamps.current(
+        REFERENCES_STAMP.key, PAGE_STAMP.key(pk), COUNTS_STAMP.key(pk)
+    )
+    key = f"events:page:{references}:{generation}:{pk}"
     page = caches["local"].get(key)
     if page is None:
         page = _load(pk)
@@ -58,12 +62,12 @@ def get_event_page_or_404(user, pk: int) -> EventPage:
             caches["local"].set(key, page, calendar_cache.TIMEOUT_SECONDS)
     if page is None or not access.can_see_event(user, page.event):
         raise Http404("No such event")
-    page.event.confirmed_count, page.event.waitlisted_count = _place_counts(pk)
+    page.event.confirmed_count, page.event.waitlisted_count = _place_counts(pk, counted)
     return page
 
 
-def _place_counts(pk: int) -> tuple[int, int]:
-    key = _places_key(pk)
+def _place_counts(pk: int, generation: str) -> tuple[int, int]:
+    key = f"events:counts:{generation}:{pk}"
     counts = caches["local-small"].get(key)
     if counts is None:
         counts = (
@@ -76,3 +80,53 @@ def _place_counts(pk: int) -> tuple[int, int]:
             raise Http404("No such event")
         caches["local-small"].set(key, counts, calendar_cache.TIMEOUT_SECONDS)
     return counts
+
+
+def _sessions_of(series_id) -> list[int]:
+    return list(Event.objects.filter(series_id=series_id).values_list("pk", flat=True))
+
+
+def _event_changed(sender, instance, **kwargs):
+    """Its own page, and those of the other sessions of its series, which list it."""
+    PAGE_STAMP.move_for([instance.pk, *(_sessions_of(instance.series_id) if instance.series_id else [])])
+
+
+def _series_changed(sender, instance, **kwargs):
+    PAGE_STAMP.move_for(_sessions_of(instance.pk))
+
+
+def _facilitators_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if not reverse:  # event.facilitators.add(person): the event is the instance
+        if action.startswith("post_"):
+            PAGE_STAMP.move_for([instance.pk])
+    elif action in ("post_add", "post_remove"):  # person.facilitated_events.add(event)
+        PAGE_STAMP.move_for(pk_set)
+    elif action == "pre_clear":  # the events are gone from the relation after the clear
+        PAGE_STAMP.move_for(instance.facilitated_events.values_list("pk", flat=True))
+
+
+def _registration_changed(sender, instance, **kwargs):
+    """A series' places are counted on every session of it."""
+    COUNTS_STAMP.move_for([instance.event_id] if instance.event_id else _sessions_of(instance.series_id))
+
+
+def connect() -> None:
+    from eolc.accounts.models import Area, Organisation
+    from eolc.curriculum.models import Part
+    from eolc.programmes.models import Programme
+
+    REFERENCES_STAMP.follow(Area, Organisation, Programme, Part)
+    for model, moved in [
+        (Event, _event_changed),
+        (Series, _series_changed),
+        (Registration, _registration_changed),
+    ]:
+        uid = f"events:page:{model._meta.label}"
+        post_save.connect(moved, sender=model, weak=False, dispatch_uid=f"{uid}:save")
+        post_delete.connect(moved, sender=model, weak=False, dispatch_uid=f"{uid}:delete")
+    m2m_changed.connect(
+        _facilitators_changed,
+        sender=Event.facilitators.through,
+        weak=False,
+        dispatch_uid="events:page:facilitators",
+    )

@@ -5,7 +5,7 @@ import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
-from eolc.core.stamps import PersonStamp, Stamp, stamps_remembered
+from eolc.core.stamps import ObjectStamp, PersonStamp, Stamp, current, stamps_remembered
 from eolc.events.calendar_cache import STAMP as CALENDAR
 from eolc.events.tests.factories import EventFactory
 
@@ -47,6 +47,22 @@ def test_a_request_reads_every_stamp_and_the_persons_own_in_one_query(people):
         mine.value(people.learner)
         CALENDAR.value()
     assert len(queries) == 1, [q["sql"] for q in queries]
+
+
+def test_an_objects_stamp_asked_for_with_the_first_comes_in_the_same_read(
+    django_capture_on_commit_callbacks,
+):
+    per_event = ObjectStamp("tests:per-event")
+    with stamps_remembered():
+        before = current(CALENDAR.key, per_event.key(7), per_event.key(8))
+    with django_capture_on_commit_callbacks(execute=True):
+        per_event.move_for([7])
+    with stamps_remembered(), CaptureQueriesContext(connection) as queries:
+        after = current(CALENDAR.key, per_event.key(7), per_event.key(8))
+        CALENDAR.value()
+    assert len(queries) == 1, [q["sql"] for q in queries]
+    assert after[0] == before[0] and after[2] == before[2]
+    assert after[1] != before[1]  # only the event that changed
 
 
 def test_a_request_sees_the_stamp_it_moved(django_capture_on_commit_callbacks):

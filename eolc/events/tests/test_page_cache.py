@@ -1,14 +1,18 @@
 """The event page keeps what every viewer sees alike (eolc/events/page_cache.py): it must reuse it,
 show a change at once, and never let one viewer's right to see an event reach another."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from eolc.accounts.tests.factories import OrganisationFactory
 from eolc.events import services
 from eolc.events.models import EventStatus
-from eolc.events.tests.factories import EventFactory
+from eolc.events.presenters import EventPresenter
+from eolc.events.tests.factories import EventFactory, SeriesFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -125,3 +129,64 @@ def test_the_registration_form_of_a_draft_is_only_for_those_who_run_it(client, p
         assert _register_page(client, draft).status_code == 404, person
     client.force_login(people.learner)
     assert client.post(reverse("events:register", args=[draft.pk]), {}).status_code == 404
+
+
+def test_an_edit_to_one_event_leaves_the_others_pages_kept(
+    client, people, programme, django_capture_on_commit_callbacks
+):
+    kept, edited = EventFactory(programme=programme), EventFactory(programme=programme)
+    client.force_login(people.learner)
+    _page(client, kept)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.event_update(event=edited, by=people.admin, title="Moved to the library")
+    assert _event_queries(client, kept) == []
+    assert "Moved to the library" in _page(client, edited).text
+
+
+def test_a_change_to_one_session_of_a_series_shows_on_the_others(
+    client, people, programme, django_capture_on_commit_callbacks
+):
+    series = SeriesFactory(capacity=10)
+    first = EventFactory(programme=programme, series=series)
+    second = EventFactory(programme=programme, series=series)
+    client.force_login(people.learner)
+    assert EventPresenter(second).date in _page(client, first).text
+    later = datetime.timedelta(days=40)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.event_update(
+            event=second, by=people.admin, starts_at=second.starts_at + later, ends_at=second.ends_at + later
+        )
+    assert EventPresenter(second).date in _page(client, first).text
+    with django_capture_on_commit_callbacks(execute=True):
+        services.registration_create(event=second, person=people.champion)
+    assert "9 places left of 10" in _page(client, first).text  # a series' places are shared
+    with django_capture_on_commit_callbacks(execute=True):
+        series.capacity = 20
+        series.save()
+    assert "19 places left of 20" in _page(client, first).text
+
+
+def test_naming_a_facilitator_from_either_side_shows_on_the_page(
+    client, people, programme, django_capture_on_commit_callbacks
+):
+    event = EventFactory(programme=programme)
+    client.force_login(people.learner)
+    _page(client, event)
+    with django_capture_on_commit_callbacks(execute=True):
+        people.champion.facilitated_events.add(event)
+    assert people.champion.full_name in _page(client, event).text
+    with django_capture_on_commit_callbacks(execute=True):
+        people.champion.facilitated_events.clear()
+    assert people.champion.full_name not in _page(client, event).text
+
+
+def test_renaming_the_events_host_shows_on_its_page(
+    client, people, programme, django_capture_on_commit_callbacks
+):
+    event = EventFactory(programme=programme, host=OrganisationFactory(name="Riverside Hospice"))
+    client.force_login(people.learner)
+    assert "Riverside Hospice" in _page(client, event).text
+    with django_capture_on_commit_callbacks(execute=True):
+        event.host.name = "Riverside Hospice and Day Centre"
+        event.host.save()
+    assert "Riverside Hospice and Day Centre" in _page(client, event).text
