@@ -10,8 +10,10 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.core.cache import caches
 from django.core.management import call_command
+from django.db import connection
 
 from eolc.accounts.tests.factories import UserFactory
+from eolc.core.tests import database_reset
 from eolc.programmes.models import Role
 from eolc.programmes.tests.factories import MembershipFactory, ProgrammeFactory
 
@@ -20,9 +22,12 @@ pytest_plugins = ["eolc.core.tests.browser"]
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """The cache (used by rate limits) lives in a database table that migrations do not create."""
+    """The cache (used by rate limits) lives in a database table that migrations do not create.
+
+    Transactional tests then empty and refill the database the quicker way (database_reset)."""
     with django_db_blocker.unblock():
         call_command("createcachetable", verbosity=0)
+        database_reset.install(connection)
 
 
 @pytest.fixture(autouse=True)
