@@ -12,6 +12,9 @@ Loaded from the root conftest (`pytest_plugins`). Tests that use them are marked
 - `mailbox`: the email the site sent during the test, read from files written by
   Django's file-based email backend.
 
+Staff sign in with two-factor codes from `totp_code(person, secret)`, which never waits
+for the next 30-second period (see there).
+
 One Chromium serves the whole test session, and pytest-django's session-scoped
 `live_server` serves the site. Chromium is never downloaded: Debian's
 /usr/bin/chromium is launched with flags that stop it reaching the network.
@@ -30,12 +33,14 @@ so those never see an emptied database.
 import email
 import os
 import re
+import time
 from dataclasses import dataclass
 from email.message import Message
 from email.utils import getaddresses
 from pathlib import Path
 
 import pytest
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.core.cache import cache
 
 CHROMIUM_PATH = "/usr/bin/chromium"
@@ -175,13 +180,35 @@ def browser(playwright_driver):
     chromium.close()
 
 
+TOTP_PERIOD = 30
+# (person id, TOTP counter) of each code used in the current test: the server takes a code only once.
+_used_totp_counters = set()
+
+
+def totp_code(person, secret):
+    """A two-factor code for `person` that the live server takes now.
+
+    The `page` fixture lets the server also take the codes of the periods either side of the current
+    one (MFA_TOTP_TOLERANCE=1), so a code typed at the end of its 30 seconds still works, and a
+    person who signs in again within a period uses the next period's code. Waiting for a new
+    period instead cost up to 30 seconds a sign-in."""
+    now = int(time.time()) // TOTP_PERIOD
+    counter = next((c for c in (now, now + 1) if (person.pk, c) not in _used_totp_counters), None)
+    assert counter is not None, "a third sign-in within 30 seconds would need a code the server refuses"
+    _used_totp_counters.add((person.pk, counter))
+    return format_hotp_value(hotp_value(secret, counter))
+
+
 @pytest.fixture
-def page(request, browser, live_server, django_db_serialized_rollback):
+def page(request, browser, live_server, django_db_serialized_rollback, settings):
     """A new browser context and tab for one test, based at the live server."""
     if request.node.get_closest_marker("system") is None:
         pytest.fail("Tests that drive the browser must be marked @pytest.mark.system")
-    # Rate-limit counters live in the database cache table, which flushes do not empty.
+    # Rate-limit counters and used two-factor codes live in the database cache table, which
+    # flushes do not empty.
     cache.clear()
+    _used_totp_counters.clear()
+    settings.MFA_TOTP_TOLERANCE = 1  # see totp_code
     context = browser.new_context(base_url=live_server.url, locale="en-GB", timezone_id="Europe/London")
     context.set_default_timeout(ACTION_TIMEOUT_MS)
     tab = context.new_page()
