@@ -9,8 +9,9 @@ per-process "local" cache, where reading them back costs next to nothing.
 Within a request (the `remember_stamps` middleware) the first stamp asked for reads every stamp, and
 the signed-in person's own (`PersonStamp`), in one round trip, together with any one object's own
 stamps (`ObjectStamp`) asked for at the same time (`current`); later questions are answered from
-that; a stamp the request itself moves is read afresh. Until its change commits, the transaction that made it should not use what is kept
-(`Stamp.changing`): it would read the state before its own change.
+that; a stamp the request itself moves is read afresh. Until its change commits, the transaction
+that made it should not use what is kept (`Stamp.changing`): it would read the state before its
+own change.
 """
 
 import threading
