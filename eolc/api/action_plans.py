@@ -8,7 +8,7 @@ import datetime
 from typing import Annotated
 
 from django.core.exceptions import ValidationError
-from ninja import Router, Schema, Status
+from ninja import Schema, Status
 from ninja.errors import HttpError
 from pydantic import AfterValidator, Field, StringConstraints
 
@@ -21,6 +21,7 @@ from eolc.action_plans.models import (
     StuckReason,
 )
 from eolc.action_plans.models import Status as ActionStatus
+from eolc.api.errors import Router
 from eolc.api.schemas import BodyIn, ErrorOut, Id, IntParam, IsoDate, Text, _without_nul, check_id
 from eolc.programmes import access
 
@@ -174,14 +175,14 @@ def _action_fields(index, action: ActionIn) -> dict:
 # --- Endpoints -------------------------------------------------------------------------------
 
 
-@router.get("/plans", response={200: list[PlanOut], 401: ErrorOut}, summary="Your action plans, newest first")
+@router.get("/plans", response={200: list[PlanOut]}, summary="Your action plans, newest first")
 def plan_list(request):
     return [_plan_out(plan) for plan in _own_plans(request.auth).newest_first()]
 
 
 @router.post(
     "/plans",
-    response={201: PlanOut, 400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={201: PlanOut, 404: ErrorOut},
     summary="Write an action plan of 1 to 5 actions, optionally for an event you had a place at",
 )
 def plan_create(request, payload: PlanIn):
@@ -211,7 +212,7 @@ def plan_create(request, payload: PlanIn):
 
 @router.get(
     "/plans/{plan_id}",
-    response={200: PlanOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={200: PlanOut},
     summary="One of your plans",
 )
 def plan_detail(request, plan_id: IntParam):
@@ -222,7 +223,7 @@ def plan_detail(request, plan_id: IntParam):
 
 @router.post(
     "/plans/{plan_id}/actions/{action_id}/progress",
-    response={201: ProgressOut, 400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={201: ProgressOut},
     summary="Say how an action is going: not_started, in_progress, done or stuck (with what got in the way)",
 )
 def progress_create(request, plan_id: IntParam, action_id: IntParam, payload: ProgressIn):

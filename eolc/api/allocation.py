@@ -4,11 +4,12 @@ A thin layer over `eolc.allocation.services` and `eolc.programmes.access`. A run
 task: POST answers 202 at once and GET shows its progress until the proposal is ready.
 """
 
-from ninja import Router, Schema, Status
+from ninja import Schema, Status
 from ninja.errors import HttpError
 from pydantic import Field
 
 from eolc.allocation import services
+from eolc.api.errors import Router
 from eolc.api.schemas import BodyIn, ErrorOut, Id, IntParam, check_id
 from eolc.programmes import access
 
@@ -86,14 +87,7 @@ def _out(allocation):
 
 @router.post(
     "/allocations",
-    response={
-        202: AllocationCreatedOut,
-        400: ErrorOut,
-        401: ErrorOut,
-        403: ErrorOut,
-        404: ErrorOut,
-        422: ErrorOut,
-    },
+    response={202: AllocationCreatedOut, 403: ErrorOut, 404: ErrorOut},
     summary="Run the allocator over the requests for these sessions (their organisers)",
 )
 def allocation_create(request, payload: AllocationIn):
@@ -106,7 +100,7 @@ def allocation_create(request, payload: AllocationIn):
 
 @router.get(
     "/allocations/{allocation_id}",
-    response={200: AllocationOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={200: AllocationOut},
     summary="Progress, then the proposal beside first come, first served",
 )
 def allocation_detail(request, allocation_id: IntParam):
@@ -116,7 +110,7 @@ def allocation_detail(request, allocation_id: IntParam):
 
 @router.post(
     "/allocations/{allocation_id}/confirm",
-    response={200: ConfirmedOut, 401: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    response={200: ConfirmedOut, 409: ErrorOut},
     summary="Make the registrations; people not placed join the waiting lists they chose",
 )
 def allocation_confirm(request, allocation_id: IntParam):
@@ -131,16 +125,7 @@ def allocation_confirm(request, allocation_id: IntParam):
 
 @router.post(
     "/events/{event_id}/requests",
-    response={
-        200: PlaceRequestOut,
-        201: PlaceRequestOut,
-        400: ErrorOut,
-        401: ErrorOut,
-        403: ErrorOut,
-        404: ErrorOut,
-        409: ErrorOut,
-        422: ErrorOut,
-    },
+    response={200: PlaceRequestOut, 201: PlaceRequestOut, 403: ErrorOut, 409: ErrorOut},
     summary='Say which sessions of a round you could attend (`{"available_events": [ids]}`), '
     'or, as an organiser, for someone else (`"person"`)',
 )

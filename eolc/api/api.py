@@ -23,6 +23,7 @@ api = NinjaAPI(
     "Get a token from POST /auth/token and send it as `Authorization: Bearer <token>`.",
     auth=BearerToken(),
     parser=errors.ObjectBodyParser(),
+    default_router=errors.Router(),
     urls_namespace="api",
 )
 errors.install(api)
@@ -31,7 +32,7 @@ errors.install(api)
 @api.post(
     "/auth/token",
     auth=None,
-    response={200: TokenOut, 400: ErrorOut, 401: ErrorOut, 422: ErrorOut, 429: ErrorOut},
+    response={200: TokenOut, 401: ErrorOut},
     throttle=[AnonRateThrottle("10/m")],
     summary="Exchange an email and password for a bearer token",
 )
@@ -53,7 +54,7 @@ def token_create(request, payload: TokenIn):
     return Status(200, {"token": token})
 
 
-@api.get("/me", response={200: PersonOut, 401: ErrorOut}, summary="The signed-in person's profile")
+@api.get("/me", response={200: PersonOut}, summary="The signed-in person's profile")
 def me(request):
     return request.auth
 
@@ -70,7 +71,7 @@ def _area_from(value):
 
 @api.post(
     "/people",
-    response={201: PersonOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    response={201: PersonOut, 403: ErrorOut, 409: ErrorOut},
     summary="Create an account for someone (programme or site administrators)",
 )
 def person_create(request, payload: PersonIn):

@@ -10,11 +10,12 @@ from typing import Annotated
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
-from ninja import Router, Schema, Status
+from ninja import Schema, Status
 from ninja.errors import HttpError
 from pydantic import Field
 
 from eolc.accounts.models import Area, JobRole, Sector
+from eolc.api.errors import Router
 from eolc.api.schemas import BodyIn, ErrorOut, Text, int_param
 from eolc.champions import presenters, services
 from eolc.champions.models import Audience, ConsentField, ConsentMethod
@@ -85,7 +86,7 @@ def _row(champion, slug) -> dict:
 
 @router.get(
     "/champions",
-    response={200: list[ChampionOut], 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={200: list[ChampionOut], 403: ErrorOut, 404: ErrorOut},
     summary="Active champions of your networks, with only the details each shares with you",
 )
 def champion_list(
@@ -156,7 +157,7 @@ def _consent_out(record) -> dict:
 
 @router.post(
     "/champions/me/consents",
-    response={201: ConsentOut, 400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={201: ConsentOut, 404: ErrorOut},
     summary="Give or withdraw consent to share one detail with one audience",
 )
 def consent_create(request, payload: ConsentIn):
@@ -178,7 +179,7 @@ def consent_create(request, payload: ConsentIn):
 
 @router.get(
     "/champions/me/consents",
-    response={200: list[ConsentOut], 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={200: list[ConsentOut], 404: ErrorOut},
     summary="Your consent history, newest first (the first row per field and audience is in force)",
 )
 def consent_history(request, response: HttpResponse, programme: Text | None = None):

@@ -12,11 +12,12 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Router, Schema, Status
+from ninja import Schema, Status
 from ninja.errors import HttpError
 from ninja.throttling import AnonRateThrottle
 from pydantic import Field
 
+from eolc.api.errors import Router
 from eolc.api.schemas import BodyIn, ErrorOut, Id, IntParam, IsoDate, Text, Title, check_id
 from eolc.audit.models import Action
 from eolc.audit.services import audit_record
@@ -185,7 +186,7 @@ def _credits(credits) -> list[dict]:
 
 @router.post(
     "/programmes",
-    response={201: ProgrammeOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 422: ErrorOut},
+    response={201: ProgrammeOut, 403: ErrorOut},
     summary="Create a programme (site or programme administrators); you become its administrator",
 )
 def programme_create(request, payload: ProgrammeIn):
@@ -199,7 +200,7 @@ def programme_create(request, payload: ProgrammeIn):
 
 @router.post(
     "/programmes/{programme_id}/parts",
-    response={201: PartOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={201: PartOut, 403: ErrorOut},
     summary="Add a part to a programme (its administrators)",
 )
 def part_create(request, programme_id: IntParam, payload: PartIn):
@@ -232,15 +233,7 @@ def part_create(request, programme_id: IntParam, payload: PartIn):
 
 @router.post(
     "/parts/{part_id}/completions",
-    response={
-        200: CompletionOut,
-        201: CompletionOut,
-        400: ErrorOut,
-        401: ErrorOut,
-        403: ErrorOut,
-        404: ErrorOut,
-        422: ErrorOut,
-    },
+    response={200: CompletionOut, 201: CompletionOut, 403: ErrorOut},
     summary="Record that a person completed a part, e.g. imported from another learning system",
 )
 def completion_create(request, part_id: IntParam, payload: CompletionIn):
@@ -263,15 +256,7 @@ def completion_create(request, part_id: IntParam, payload: CompletionIn):
 
 @router.post(
     "/parts/{part_id}/enrolments",
-    response={
-        201: EnrolmentOut,
-        400: ErrorOut,
-        401: ErrorOut,
-        403: ErrorOut,
-        404: ErrorOut,
-        409: ErrorOut,
-        422: ErrorOut,
-    },
+    response={201: EnrolmentOut, 403: ErrorOut, 409: ErrorOut},
     summary="Enrol yourself (empty body) or, as staff, someone else; 409 names a missing prerequisite",
 )
 def enrolment_create(request, part_id: IntParam, payload: EnrolmentIn):
@@ -304,7 +289,7 @@ def enrolment_create(request, part_id: IntParam, payload: EnrolmentIn):
 
 @router.get(
     "/people/{person_id}/transcript",
-    response={200: TranscriptOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={200: TranscriptOut},
     summary="A person's CE/CPD transcript (the person, or administrators of their programmes)",
 )
 def transcript(request, person_id: IntParam):
@@ -334,7 +319,7 @@ def transcript(request, person_id: IntParam):
 @router.get(
     "/certificates/{code}",
     auth=None,
-    response={200: CertificateOut, 404: ErrorOut, 422: ErrorOut, 429: ErrorOut},
+    response={200: CertificateOut},
     throttle=[AnonRateThrottle("60/m")],
     summary="Verify a certificate by its code (public): the facts the verification page shows",
 )

@@ -1,10 +1,15 @@
 """Every API error is JSON `{"detail": "..."}` with a 4xx status: one readable sentence
 that names the field at fault, never a list of validator internals and never a 500 page."""
 
+import ninja
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from ninja.constants import NOT_SET
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.parser import Parser
+from ninja.signature import ViewSignature
+
+from eolc.api.schemas import ErrorOut
 
 # What django-ninja says (with the parser's error appended when DEBUG is on) for a body
 # that does not parse as JSON.
@@ -52,6 +57,34 @@ def _message(error) -> str:
 
 def validation_message(errors) -> str:
     return "; ".join(f"{_field_name(error.get('loc', ()))}: {_message(error)}" for error in errors)
+
+
+class Router(ninja.Router):
+    """Every operation declares the errors that its shape alone can give, all in the same way, so
+    its route lists only those of its own logic: 403, 409, a 404 for an id in a body or query,
+    the 401 of a public operation that checks a password.
+
+    400 a body that is not a JSON object, 401 no valid token (unless the operation is public),
+    404 a path naming nothing, 422 any input that does not validate, 429 a throttled operation.
+    """
+
+    def add_api_operation(self, path, methods, view_func, *, response=NOT_SET, **options):
+        sources = {model.__ninja_param_source__ for model in ViewSignature(path, view_func).models}
+        auth = options.get("auth", NOT_SET)
+        public = (self.auth if auth is NOT_SET else auth) is None  # NOT_SET at both: the API's auth
+        throttled = options.get("throttle", NOT_SET) is not NOT_SET or self.throttle is not NOT_SET
+        common = {
+            400: "body" in sources,
+            401: not public,
+            404: "path" in sources,
+            422: bool(sources),
+            429: throttled,
+        }
+        declared = response if isinstance(response, dict) else {200: response}
+        responses = {code: ErrorOut for code, applies in common.items() if applies} | declared
+        super().add_api_operation(
+            path, methods, view_func, response=dict(sorted(responses.items())), **options
+        )
 
 
 def install(api):

@@ -11,12 +11,13 @@ from typing import Annotated, Literal
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Min
 from django.db.models.functions import Coalesce
-from ninja import Query, Router, Schema, Status
+from ninja import Query, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 from pydantic import Field
 
 from eolc.accounts.models import Area
+from eolc.api.errors import Router
 from eolc.api.pages import cached_pages
 from eolc.api.schemas import (
     MAX_ID,
@@ -174,7 +175,7 @@ def _programme_and_part(user, payload):
 
 @router.post(
     "/events",
-    response={201: EventOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 422: ErrorOut},
+    response={201: EventOut, 403: ErrorOut},
     summary="Schedule an event (facilitators and programme administrators)",
 )
 def event_create(request, payload: EventIn):
@@ -292,7 +293,7 @@ class _Summaries:
 
 @router.get(
     "/events",
-    response={200: list[EventSummaryOut], 401: ErrorOut, 422: ErrorOut},
+    response={200: list[EventSummaryOut]},
     summary="Events you can see, starting between `from` and `to` (default: from now), a page at a time",
     description="Paged: `limit` (default 50, at most 500) and `offset`; the answer has `items` and `count`.",
 )
@@ -332,7 +333,7 @@ def _as_utc(value: datetime.datetime) -> datetime.datetime:
 
 @router.get(
     "/events/{event_id}",
-    response={200: EventOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={200: EventOut},
     summary="One event with its counts and sector mix",
 )
 def event_detail(request, event_id: IntParam):
@@ -344,16 +345,7 @@ def event_detail(request, event_id: IntParam):
 
 @router.post(
     "/events/{event_id}/registrations",
-    response={
-        200: RegistrationOut,
-        201: RegistrationOut,
-        400: ErrorOut,
-        401: ErrorOut,
-        403: ErrorOut,
-        404: ErrorOut,
-        409: ErrorOut,
-        422: ErrorOut,
-    },
+    response={200: RegistrationOut, 201: RegistrationOut, 403: ErrorOut, 409: ErrorOut},
     summary='Register yourself (`{}`) or, as an organiser, someone else (`{"person": id}`)',
 )
 def registration_create(request, event_id: IntParam, payload: RegistrationIn):
@@ -381,7 +373,7 @@ def registration_create(request, event_id: IntParam, payload: RegistrationIn):
 
 @router.delete(
     "/registrations/{registration_id}",
-    response={204: None, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={204: None},
     summary="Cancel a registration; the first person waiting gets the place",
 )
 def registration_delete(request, registration_id: IntParam):
@@ -393,15 +385,7 @@ def registration_delete(request, registration_id: IntParam):
 
 @router.post(
     "/events/{event_id}/attendance",
-    response={
-        200: AttendanceOut,
-        400: ErrorOut,
-        401: ErrorOut,
-        403: ErrorOut,
-        404: ErrorOut,
-        409: ErrorOut,
-        422: ErrorOut,
-    },
+    response={200: AttendanceOut, 403: ErrorOut, 409: ErrorOut},
     summary="Mark a confirmed person attended or absent (organisers)",
 )
 def attendance_record(request, event_id: IntParam, payload: AttendanceIn):

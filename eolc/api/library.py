@@ -10,11 +10,12 @@ from typing import Annotated
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
-from ninja import Query, Router, Schema, Status
+from ninja import Query, Schema, Status
 from ninja.errors import HttpError
 from pydantic import Field
 
 from eolc.accounts.models import Area, Sector
+from eolc.api.errors import Router
 from eolc.api.schemas import BodyIn, ErrorOut, Id, IntParam, IsoDate, Text, check_id
 from eolc.library import services
 from eolc.library.models import Audience, ResourceKind
@@ -81,7 +82,7 @@ def _resource_out(resource) -> dict:
 
 @router.get(
     "/library/resources",
-    response={200: ResourcePage, 401: ErrorOut, 422: ErrorOut},
+    response={200: ResourcePage},
     summary="Resources the caller may see, best match first when searching",
 )
 def resource_list(request, filters: Query[ResourceFilters]):
@@ -101,7 +102,7 @@ def resource_list(request, filters: Query[ResourceFilters]):
 
 @router.get(
     "/library/resources/{resource_id}",
-    response={200: ResourceOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={200: ResourceOut},
     summary="One resource",
 )
 def resource_detail(request, resource_id: IntParam):
@@ -157,7 +158,7 @@ def _session_out(session) -> dict:
 
 @router.get(
     "/library/delivered-sessions",
-    response={200: DeliveredSummaryOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={200: DeliveredSummaryOut, 404: ErrorOut},
     summary="Delivered sessions the caller may see, with attendees by sector",
 )
 def delivered_session_list(request, programme: Text = ""):
@@ -173,14 +174,7 @@ def delivered_session_list(request, programme: Text = ""):
 
 @router.post(
     "/library/delivered-sessions",
-    response={
-        201: DeliveredSessionOut,
-        400: ErrorOut,
-        401: ErrorOut,
-        403: ErrorOut,
-        404: ErrorOut,
-        422: ErrorOut,
-    },
+    response={201: DeliveredSessionOut, 403: ErrorOut, 404: ErrorOut},
     summary="Record a learning session run outside the platform's events (trainers)",
 )
 def delivered_session_create(request, payload: DeliveredSessionIn):

@@ -7,11 +7,12 @@ everyone the dashboard hides them from (commissioners).
 
 import datetime
 
-from ninja import Query, Router, Schema
+from ninja import Query, Schema
 from ninja.errors import HttpError
 from pydantic import Field
 
 from eolc.accounts.models import Sector
+from eolc.api.errors import Router
 from eolc.api.schemas import ErrorOut, IsoDate, Text, one_of
 from eolc.events.models import EventKind
 from eolc.programmes import access
@@ -84,7 +85,7 @@ def _outcome_out(scope, summary) -> dict:
 
 @router.get(
     "/reports/programmes/{slug}/summary",
-    response={200: SummaryOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={200: SummaryOut, 403: ErrorOut},
     summary="A programme's headline figures, coverage and paired before-and-after changes (reporting roles)",
 )
 def report_summary(request, slug: Text, filters: Query[SummaryFilters]):

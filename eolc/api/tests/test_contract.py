@@ -1,8 +1,15 @@
 """What schemathesis found (test_schemathesis.py), each pinned down by an ordinary test: requests
-the schema forbids are refused with a declared 4xx, and every 4xx the API can give is declared."""
+the schema forbids are refused with a declared 4xx, and every 4xx the API can give is declared
+(the common ones by eolc.api.errors.Router, the same way for every operation)."""
 
 import pytest
+from ninja import NinjaAPI
+from ninja.throttling import AnonRateThrottle
 
+from eolc.api import errors
+from eolc.api.auth import BearerToken
+from eolc.api.curriculum import ProgrammeIn
+from eolc.api.schemas import ErrorOut
 from eolc.api.tests.test_events_api import EVENTS, call, detail_of, new_event
 from eolc.events.models import Event
 from eolc.events.tests.factories import EventFactory, RegistrationFactory, in_days
@@ -11,16 +18,58 @@ from eolc.programmes.models import Programme
 pytestmark = pytest.mark.django_db
 
 
-def test_every_operation_declares_the_4xx_its_inputs_can_cause(client):
-    """Any body can fail to parse (400) and any input can fail validation (422)."""
+def _error_responses_by_shape(operation):
+    """The errors an operation's shape alone can give: a body can fail to parse (400), a token can be
+    missing (401), a path can name nothing (404), any input can fail validation (422)."""
+    locations = {parameter["in"] for parameter in operation.get("parameters", [])}
+    has_body = "requestBody" in operation
+    return {
+        "400": has_body,
+        "401": bool(operation.get("security")),
+        "404": "path" in locations,
+        "422": has_body or bool(locations),
+    }
+
+
+def test_every_operation_declares_the_errors_its_shape_can_give_in_the_same_way(client):
     document = client.get("/api/v1/openapi.json").json()
+    error_body = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}
     for path, item in document["paths"].items():
         for method, operation in item.items():
-            declared = set(operation["responses"])
-            if "requestBody" in operation:
-                assert {"400", "422"} <= declared, (method, path)
-            if operation.get("parameters"):
-                assert "422" in declared, (method, path)
+            responses = operation["responses"]
+            for status, applies in _error_responses_by_shape(operation).items():
+                if applies:
+                    assert status in responses, (method, path, status)
+            for status, response in responses.items():
+                if status.startswith("4"):
+                    assert response["content"] == error_body, (method, path, status)
+    throttled = [("post", "/api/v1/auth/token"), ("get", "/api/v1/certificates/{code}")]
+    for method, path in throttled:
+        assert "429" in document["paths"][path][method]["responses"]
+
+
+def test_a_route_declares_only_the_errors_of_its_own_logic():
+    """The common ones come from the router (eolc.api.errors.Router), whoever writes the route."""
+    api = NinjaAPI(auth=BearerToken(), urls_namespace="contract-test", default_router=errors.Router())
+    router = errors.Router()
+
+    @router.post("/things/{thing_id}", response={201: ErrorOut, 409: ErrorOut})
+    def thing_change(request, thing_id: int, payload: ProgrammeIn):
+        raise AssertionError("never called")
+
+    @router.get("/open", auth=None, throttle=[AnonRateThrottle("1/m")], response={200: ErrorOut})
+    def open_door(request):
+        raise AssertionError("never called")
+
+    @router.get("/plain", response={200: ErrorOut})
+    def plain(request):
+        raise AssertionError("never called")
+
+    api.add_router("", router)
+    paths = api.get_openapi_schema(path_prefix="/api")["paths"]
+    assert list(paths["/api/things/{thing_id}"]["post"]["responses"]) == [201, 400, 401, 404, 409, 422]
+    assert list(paths["/api/open"]["get"]["responses"]) == [200, 429]
+    assert list(paths["/api/plain"]["get"]["responses"]) == [200, 401]
 
 
 @pytest.mark.parametrize("body", ['"Palliative care"', "[]", "42", "null"])
