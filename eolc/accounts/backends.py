@@ -1,6 +1,8 @@
 from allauth.account import auth_backends
 from django.conf import settings
 
+from eolc.accounts.signed_in import account_of
+
 
 class AuthenticationBackend(auth_backends.AuthenticationBackend):
     """allauth's email backend, refusing demo accounts unless demo sign-ins are allowed.
@@ -19,6 +21,11 @@ class AuthenticationBackend(auth_backends.AuthenticationBackend):
             if stashed is not None and not self._is_refused_demo(stashed):
                 self._stash_user(stashed)
         return user
+
+    def get_user(self, user_id):
+        """The person behind a session, from the row kept under their stamp (signed_in.py)."""
+        user = account_of(user_id)
+        return user if user is not None and self.user_can_authenticate(user) else None
 
     def user_can_authenticate(self, user):
         if self._is_refused_demo(user):

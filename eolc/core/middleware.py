@@ -1,6 +1,9 @@
 """Response headers that Django's SecurityMiddleware does not set itself, and per-request memory of
 generation stamps."""
 
+from django.contrib.auth import SESSION_KEY
+from django.utils.functional import SimpleLazyObject
+
 from eolc.core.stamps import stamps_remembered
 
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
@@ -21,7 +24,11 @@ def remember_stamps(get_response):
     def middleware(request):
         def person_id():
             user = getattr(request, "user", None)
-            return user.pk if user is not None and user.is_authenticated else None
+            if user is not None and not isinstance(user, SimpleLazyObject):  # the API's token user
+                return user.pk
+            # A session's person comes from the session: loading them reads their own stamp.
+            session = getattr(request, "session", None)
+            return session.get(SESSION_KEY) if session is not None else None
 
         with stamps_remembered(person_id):
             return get_response(request)

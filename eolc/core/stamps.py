@@ -144,20 +144,28 @@ class PersonStamp:
         return f"{self.prefix}:{person_id}"
 
     def value(self, person) -> str:
-        return _remembered_value(self.key(person.pk))
+        return self.value_of(person.pk)
 
-    def move(self, *, instance, **kwargs) -> None:
-        _move(self.key(instance.person_id), self._pending)
+    def value_of(self, person_id) -> str:
+        return _remembered_value(self.key(person_id))
+
+    def move(self, person_id) -> None:
+        """Moved once the change commits; for writes that send no signals (`bulk_update`)."""
+        _move(self.key(person_id), self._pending)
 
     def changing(self) -> bool:
         """Whether this thread's open transaction has moved any person's stamp."""
         return _changing(self._pending)
 
-    def follow(self, *models) -> None:
-        """Move a person's stamp on every save and delete of these models' rows about them (each
-        has a `person` foreign key)."""
+    def follow(self, *models, person: str = "person_id") -> None:
+        """Move a person's stamp on every save and delete of these models' rows about them;
+        `person` names the field holding the person's id ("pk" for the people themselves)."""
+
+        def move(*, instance, **kwargs):
+            self.move(getattr(instance, person))
+
         for model in models:
-            _follow_saves_and_deletes(self.move, self.prefix, model)
+            _follow_saves_and_deletes(move, self.prefix, model)
 
 
 class ObjectStamp:

@@ -22,6 +22,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from eolc.accounts.models import Area, JobRole, Organisation, User
+from eolc.accounts.signed_in import PERSON_STAMP
 from eolc.demo import (
     allocation_content,
     champions_content,
@@ -287,6 +288,7 @@ def _people(specs, organisations, areas, job_roles) -> tuple[dict[str, User], in
     User.objects.bulk_create(new)
     if changed:
         User.objects.bulk_update(changed, PROFILE_FIELDS)
+        _kept_accounts_changed(changed)
     people = {user.email: user for user in User.objects.filter(email__in=emails)}
     return people, len(new)
 
@@ -306,6 +308,13 @@ def _sign_in_passwords(users):
     stale = [user for user in users if user.password == new_hash]
     if stale:
         User.objects.bulk_update(stale, ["password"])
+        _kept_accounts_changed(stale)
+
+
+def _kept_accounts_changed(users):
+    """`bulk_update` sends no signals: a server already running drops what it keeps of them."""
+    for user in users:
+        PERSON_STAMP.move(user.pk)
 
 
 def _email_addresses(people):

@@ -8,10 +8,12 @@ class ProgrammesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
+        from eolc.accounts.signed_in import PERSON_STAMP
         from eolc.core import navigation
         from eolc.programmes import access
         from eolc.programmes.models import Membership, Programme
 
+        PERSON_STAMP.follow(Membership)
         post_save.connect(access.forget_remembered_roles, sender=Membership)
         post_delete.connect(access.forget_remembered_roles, sender=Membership)
 

@@ -3,19 +3,24 @@
 A page asks about the signed-in person's roles many times (the header menu alone asks a dozen
 questions), so within one request each person's memberships are read once: `roles_remembered`
 (the `remember_roles` middleware) opens that memory, and any change to a membership clears it.
-Outside a request nothing is remembered, so tests and tasks always read the database.
+Between requests each process keeps them under the person's stamp, which a change to their
+account or memberships moves once it commits (ADR 023). Outside a request nothing is remembered or
+kept, so tests and tasks always read the database.
 """
 
 from collections import defaultdict
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from django.core.cache import caches
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
+from eolc.accounts.signed_in import PERSON_STAMP
 from eolc.programmes.models import STAFF_ROLES, Membership, Programme, Role
 
 _remembered: ContextVar[dict | None] = ContextVar("remembered_roles", default=None)
+ROLES_TIMEOUT_SECONDS = 300
 
 
 @contextmanager
@@ -36,16 +41,32 @@ def forget_remembered_roles(**kwargs) -> None:
 
 def _roles_by_programme(user) -> dict[int, frozenset[str]]:
     remembered = _remembered.get()
-    if remembered is not None and user.pk in remembered:
-        return remembered[user.pk]
+    if remembered is None:
+        return _read_roles(user)
+    if user.pk not in remembered:
+        remembered[user.pk] = _kept_roles(user)
+    return remembered[user.pk]
+
+
+def _kept_roles(user) -> dict[int, frozenset[str]]:
+    """Within a request, from each process's memory under the person's stamp, which their
+    account and memberships move (eolc/accounts/signed_in.py)."""
+    if PERSON_STAMP.changing():
+        return _read_roles(user)
+    key = f"programmes:roles:{PERSON_STAMP.value(user)}:{user.pk}"
+    roles = caches["local-small"].get(key)
+    if roles is None:
+        roles = _read_roles(user)
+        caches["local-small"].set(key, roles, ROLES_TIMEOUT_SECONDS)
+    return roles
+
+
+def _read_roles(user) -> dict[int, frozenset[str]]:
     by_programme = defaultdict(set)
     memberships = Membership.objects.filter(person=user).order_by()
     for programme_id, role in memberships.values_list("programme_id", "role"):
         by_programme[programme_id].add(role)
-    roles = {programme_id: frozenset(held) for programme_id, held in by_programme.items()}
-    if remembered is not None:
-        remembered[user.pk] = roles
-    return roles
+    return {programme_id: frozenset(held) for programme_id, held in by_programme.items()}
 
 
 def roles_in(user, programme) -> set[str]:
