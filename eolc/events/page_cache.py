@@ -11,6 +11,9 @@ under a stamp of their own per event (`COUNTS_STAMP`), and cost one query to cou
 three stamps are read in the request's one round trip (eolc/core/stamps.py).
 Whether the viewer may see the event is decided on every request, from these parts and the
 viewer's roles, in the access layer.
+
+The viewer's own registration for the event is kept too, under their own stamp
+(`REGISTRATIONS_STAMP`), which any change to one of their registrations or to their account moves.
 """
 
 from dataclasses import dataclass
@@ -27,6 +30,7 @@ from eolc.programmes import access
 REFERENCES_STAMP = stamps.Stamp("events:references:generation")
 PAGE_STAMP = stamps.ObjectStamp("events:page")
 COUNTS_STAMP = stamps.ObjectStamp("events:counts")
+REGISTRATIONS_STAMP = stamps.PersonStamp("events:registrations")
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,25 @@ def _place_counts(pk: int, generation: str) -> tuple[int, int]:
     return counts
 
 
+def own_registration(user, event: Event) -> Registration | None:
+    """The person's active registration for the event (or its series), or None. The key holds the
+    event's series, so an event moved into or out of a series is looked up afresh."""
+    if not user.is_authenticated:
+        return None
+    if REGISTRATIONS_STAMP.changing():
+        return _own_registration(user, event)
+    key = f"events:mine:{REGISTRATIONS_STAMP.value(user)}:{user.pk}:{event.pk}:{event.series_id}"
+    kept = caches["local-small"].get(key)
+    if kept is None:
+        kept = (_own_registration(user, event),)
+        caches["local-small"].set(key, kept, calendar_cache.TIMEOUT_SECONDS)
+    return kept[0]
+
+
+def _own_registration(user, event: Event) -> Registration | None:
+    return access.own_registrations(user).for_event(event).active().first()
+
+
 def _sessions_of(series_id) -> list[int]:
     return list(Event.objects.filter(series_id=series_id).values_list("pk", flat=True))
 
@@ -111,11 +134,14 @@ def _registration_changed(sender, instance, **kwargs):
 
 
 def connect() -> None:
-    from eolc.accounts.models import Area, Organisation
+    from eolc.accounts.models import Area, Organisation, User
     from eolc.curriculum.models import Part
     from eolc.programmes.models import Programme
 
     REFERENCES_STAMP.follow(Area, Organisation, Programme, Part)
+    # Erasure blanks a person's registrations without signals, and saves their account.
+    REGISTRATIONS_STAMP.follow(Registration)
+    REGISTRATIONS_STAMP.follow(User, person="pk")
     for model, moved in [
         (Event, _event_changed),
         (Series, _series_changed),

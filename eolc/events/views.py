@@ -36,12 +36,6 @@ def _is_htmx(request):
     return request.headers.get("HX-Request") == "true"
 
 
-def _my_registration(user, event):
-    if not user.is_authenticated:
-        return None
-    return access.own_registrations(user).for_event(event).active().first()
-
-
 def _crumbs(*extra):
     return [{"text": "Events", "href": reverse("events:calendar")}, *extra]
 
@@ -133,7 +127,7 @@ def _calendar_context(request, zone):
 def show_event(request, pk):
     page = page_cache.get_event_page_or_404(request.user, pk)
     event, sessions = page.event, page.sessions
-    registration = _my_registration(request.user, event)
+    registration = page_cache.own_registration(request.user, event)
     can_manage = access.can_manage_event(request.user, event)
     position = None
     if registration is not None and not registration.is_confirmed:
@@ -169,7 +163,7 @@ def show_event(request, pk):
 def register_event(request, pk):
     # The event page's kept parts, with the same per-request visibility check (page_cache).
     event = page_cache.get_event_page_or_404(request.user, pk).event
-    existing = _my_registration(request.user, event)
+    existing = page_cache.own_registration(request.user, event)
     if existing:
         messages.info(request, "You are already registered for this event.")
         return redirect("events:detail", pk=event.pk)
@@ -212,7 +206,7 @@ def register_event(request, pk):
 @require_http_methods(["GET", "POST"])
 def cancel_registration(request, pk):
     event = access.get_event_or_404(request.user, pk)
-    registration = _my_registration(request.user, event)
+    registration = page_cache.own_registration(request.user, event)
     if registration is None:
         messages.info(request, "You are not registered for this event.")
         return redirect("events:detail", pk=event.pk)
@@ -243,7 +237,7 @@ def _ics(body, filename):
 @require_GET
 def event_ics(request, pk):
     event = access.get_event_or_404(request.user, pk)
-    registration = _my_registration(request.user, event)
+    registration = page_cache.own_registration(request.user, event)
     joining = registration is not None and registration.is_confirmed
     return _ics(calendar_for([event], name=event.title, joining_link=joining), f"event-{event.pk}.ics")
 
