@@ -3,6 +3,7 @@ follow a change to what they may open at once, and never show one person's menu 
 
 import pytest
 from django.db import connection
+from django.templatetags.static import static
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -63,3 +64,12 @@ def test_a_kept_menu_asks_the_database_nothing(client, people):
         _menu(client)
     menu_questions = [q["sql"] for q in queries if "champions_" in q["sql"] or "events_event" in q["sql"]]
     assert menu_questions == []
+
+
+def test_kept_head_assets_are_the_storages_addresses(client, people):
+    """The head's asset links are kept like the footer; a kept copy is the same markup."""
+    client.force_login(people.learner)
+    for _ in range(2):
+        page = client.get(reverse("programmes:dashboard")).text
+        for asset in ("vendor/nhsuk-frontend.min.css", "css/app.css", "js/app.js", "vendor/htmx.min.js"):
+            assert f'"{static(asset)}"' in page
