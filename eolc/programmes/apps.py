@@ -12,8 +12,10 @@ class ProgrammesConfig(AppConfig):
         from eolc.core import navigation
         from eolc.programmes import access
         from eolc.programmes.models import Membership, Programme
+        from eolc.programmes.presenters import PROGRAMMES_STAMP
 
         PERSON_STAMP.follow(Membership)
+        PROGRAMMES_STAMP.follow(Programme)
         post_save.connect(access.forget_remembered_roles, sender=Membership)
         post_delete.connect(access.forget_remembered_roles, sender=Membership)
 

@@ -2,12 +2,33 @@
 
 from itertools import groupby
 
-from django.urls import reverse
+from django.core.cache import caches
+from django.urls import get_script_prefix, reverse
 
+from eolc.accounts.signed_in import PERSON_STAMP
+from eolc.core.stamps import Stamp
 from eolc.programmes.models import Membership, Role
+
+# Programmes' titles and slugs, as the dashboard shows them.
+PROGRAMMES_STAMP = Stamp("programmes:programmes")
+ROWS_TIMEOUT_SECONDS = 300
 
 
 def membership_rows(person) -> list[dict]:
+    """Kept per process under the person's stamp, which their memberships and account move, and
+    the programmes' stamp, which a renamed or deleted programme moves (ADR 023)."""
+    if PERSON_STAMP.changing() or PROGRAMMES_STAMP.changing():
+        return _membership_rows(person)
+    stamps = f"{PERSON_STAMP.value(person)}:{PROGRAMMES_STAMP.value()}"
+    key = f"programmes:dashboard:{stamps}:{person.pk}:{get_script_prefix()}"  # the rows hold links
+    rows = caches["local-small"].get(key)
+    if rows is None:
+        rows = _membership_rows(person)
+        caches["local-small"].set(key, rows, ROWS_TIMEOUT_SECONDS)
+    return rows
+
+
+def _membership_rows(person) -> list[dict]:
     memberships = (
         Membership.objects.filter(person=person)
         .select_related("programme")
