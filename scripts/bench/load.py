@@ -206,7 +206,7 @@ def stage_churn(seconds, events):
         event = Event.objects.get(pk=random.choice(events))  # noqa: S311 - not security
         services.event_update(event=event, by=organiser, description=f"Updated under load ({changes}).")
         changes += 1
-        time.sleep(CHURN_INTERVAL)
+        time.sleep(max(0.0, min(CHURN_INTERVAL, deadline - time.monotonic())))
     return {"changes": changes}
 
 
