@@ -18,8 +18,9 @@ The viewer's own registration for the event is kept too, under their own stamp
 
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.core.cache import caches
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.http import Http404
 
 from eolc.core import stamps
@@ -128,6 +129,14 @@ def _facilitators_changed(sender, instance, action, reverse, pk_set, **kwargs):
         PAGE_STAMP.move_for(instance.facilitated_events.values_list("pk", flat=True))
 
 
+def _person_changed(sender, instance, update_fields=None, **kwargs):
+    """A facilitator's name is on the pages of the events they run: a rename, or an erasure, shows
+    there at once. Signing in saves only `last_login`, which no page shows."""
+    if update_fields is not None and set(update_fields) <= {"last_login"}:
+        return
+    PAGE_STAMP.move_for(instance.facilitated_events.values_list("pk", flat=True))
+
+
 def _registration_changed(sender, instance, **kwargs):
     """A series' places are counted on every session of it."""
     COUNTS_STAMP.move_for([instance.event_id] if instance.event_id else _sessions_of(instance.series_id))
@@ -150,6 +159,9 @@ def connect() -> None:
         uid = f"events:page:{model._meta.label}"
         post_save.connect(moved, sender=model, weak=False, dispatch_uid=f"{uid}:save")
         post_delete.connect(moved, sender=model, weak=False, dispatch_uid=f"{uid}:delete")
+    person = get_user_model()
+    post_save.connect(_person_changed, sender=person, weak=False, dispatch_uid="events:page:person:save")
+    pre_delete.connect(_person_changed, sender=person, weak=False, dispatch_uid="events:page:person:delete")
     m2m_changed.connect(
         _facilitators_changed,
         sender=Event.facilitators.through,

@@ -7,12 +7,14 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.html import escape
 
 from eolc.accounts.tests.factories import OrganisationFactory
 from eolc.events import services
 from eolc.events.models import EventStatus
 from eolc.events.presenters import EventPresenter
 from eolc.events.tests.factories import EventFactory, SeriesFactory
+from eolc.privacy.services import person_erase
 
 pytestmark = pytest.mark.django_db
 
@@ -174,10 +176,10 @@ def test_naming_a_facilitator_from_either_side_shows_on_the_page(
     _page(client, event)
     with django_capture_on_commit_callbacks(execute=True):
         people.champion.facilitated_events.add(event)
-    assert people.champion.full_name in _page(client, event).text
+    assert escape(people.champion.full_name) in _page(client, event).text
     with django_capture_on_commit_callbacks(execute=True):
         people.champion.facilitated_events.clear()
-    assert people.champion.full_name not in _page(client, event).text
+    assert escape(people.champion.full_name) not in _page(client, event).text
 
 
 def test_renaming_the_events_host_shows_on_its_page(
@@ -190,3 +192,19 @@ def test_renaming_the_events_host_shows_on_its_page(
         event.host.name = "Riverside Hospice and Day Centre"
         event.host.save()
     assert "Riverside Hospice and Day Centre" in _page(client, event).text
+
+
+def test_a_facilitators_new_name_and_erasure_show_on_the_page(
+    client, people, programme, django_capture_on_commit_callbacks
+):
+    event = EventFactory(programme=programme)
+    event.facilitators.add(people.champion)
+    client.force_login(people.learner)
+    assert escape(people.champion.full_name) in _page(client, event).text
+    with django_capture_on_commit_callbacks(execute=True):
+        people.champion.full_name = "Asha Okafor-Reid"
+        people.champion.save()
+    assert "Asha Okafor-Reid" in _page(client, event).text
+    with django_capture_on_commit_callbacks(execute=True):
+        person_erase(person=people.champion)
+    assert "Asha Okafor-Reid" not in _page(client, event).text
