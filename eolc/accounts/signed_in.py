@@ -11,9 +11,8 @@ Their memberships are kept under the same stamp (eolc/programmes/access/roles.py
 """
 
 from django.contrib.auth import get_user_model
-from django.core.cache import caches
 
-from eolc.core.stamps import PersonStamp
+from eolc.core.stamps import PersonStamp, kept
 
 PERSON_STAMP = PersonStamp("accounts:person")
 TIMEOUT_SECONDS = 300
@@ -24,12 +23,7 @@ def account_of(person_id):
     if PERSON_STAMP.changing():
         return _read(person_id)
     key = f"accounts:person:{PERSON_STAMP.value_of(person_id)}:{person_id}"
-    person = caches["local-small"].get(key)
-    if person is None:
-        person = _read(person_id)
-        if person is not None:
-            caches["local-small"].set(key, person, TIMEOUT_SECONDS)
-    return person
+    return kept(key, lambda: _read(person_id), timeout=TIMEOUT_SECONDS)
 
 
 def _read(person_id):

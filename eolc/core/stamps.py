@@ -19,7 +19,7 @@ import time
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
@@ -59,6 +59,21 @@ def _remembered_values(keys: list[str]) -> list[str]:
 
 def _remembered_value(key: str) -> str:
     return _remembered_values([key])[0]
+
+
+_MISSING = object()
+
+
+def kept(key: str, load, *, timeout: int, alias: str = "local-small"):
+    """What `load()` returns, kept in this process's memory under `key`, which holds the values of
+    the stamps guarding it; None is kept too. Callers load afresh instead while their own
+    transaction has moved one of those stamps (`changing`)."""
+    local = caches[alias]
+    found = local.get(key, _MISSING)
+    if found is _MISSING:
+        found = load()
+        local.set(key, found, timeout)
+    return found
 
 
 def current(*keys: str) -> list[str]:

@@ -6,9 +6,7 @@ Only published, required activities count towards progress, matching the complet
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.core.cache import caches
-
-from eolc.core.stamps import PersonStamp
+from eolc.core.stamps import PersonStamp, kept
 from eolc.curriculum import outline
 from eolc.curriculum.models import (
     ActivityProgress,
@@ -67,11 +65,7 @@ def record_of(person) -> Record:
     if RECORD_STAMP.changing():
         return _read_record(person)
     key = f"curriculum:record:{RECORD_STAMP.value(person)}:{person.pk}"
-    record = caches["local-small"].get(key)
-    if record is None:
-        record = _read_record(person)
-        caches["local-small"].set(key, record, RECORD_TIMEOUT_SECONDS)
-    return record
+    return kept(key, lambda: _read_record(person), timeout=RECORD_TIMEOUT_SECONDS)
 
 
 def _read_record(person) -> Record:

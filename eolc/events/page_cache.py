@@ -72,18 +72,18 @@ def get_event_page_or_404(user, pk: int) -> EventPage:
 
 
 def _place_counts(pk: int, generation: str) -> tuple[int, int]:
-    key = f"events:counts:{generation}:{pk}"
-    counts = caches["local-small"].get(key)
-    if counts is None:
-        counts = (
+    counts = stamps.kept(
+        f"events:counts:{generation}:{pk}",
+        lambda: (
             Event.objects.filter(pk=pk)
             .with_place_counts()
             .values_list("confirmed_count", "waitlisted_count")
             .first()
-        )
-        if counts is None:  # deleted since its shared parts were kept
-            raise Http404("No such event")
-        caches["local-small"].set(key, counts, calendar_cache.TIMEOUT_SECONDS)
+        ),
+        timeout=calendar_cache.TIMEOUT_SECONDS,
+    )
+    if counts is None:  # deleted since its shared parts were kept
+        raise Http404("No such event")
     return counts
 
 
@@ -95,11 +95,7 @@ def own_registration(user, event: Event) -> Registration | None:
     if REGISTRATIONS_STAMP.changing():
         return _own_registration(user, event)
     key = f"events:mine:{REGISTRATIONS_STAMP.value(user)}:{user.pk}:{event.pk}:{event.series_id}"
-    kept = caches["local-small"].get(key)
-    if kept is None:
-        kept = (_own_registration(user, event),)
-        caches["local-small"].set(key, kept, calendar_cache.TIMEOUT_SECONDS)
-    return kept[0]
+    return stamps.kept(key, lambda: _own_registration(user, event), timeout=calendar_cache.TIMEOUT_SECONDS)
 
 
 def _own_registration(user, event: Event) -> Registration | None:

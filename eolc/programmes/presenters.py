@@ -2,11 +2,10 @@
 
 from itertools import groupby
 
-from django.core.cache import caches
 from django.urls import get_script_prefix, reverse
 
 from eolc.accounts.signed_in import PERSON_STAMP
-from eolc.core.stamps import Stamp
+from eolc.core.stamps import Stamp, kept
 from eolc.programmes.models import Membership, Role
 
 # Programmes' titles and slugs, as the dashboard shows them.
@@ -21,11 +20,7 @@ def membership_rows(person) -> list[dict]:
         return _membership_rows(person)
     stamps = f"{PERSON_STAMP.value(person)}:{PROGRAMMES_STAMP.value()}"
     key = f"programmes:dashboard:{stamps}:{person.pk}:{get_script_prefix()}"  # the rows hold links
-    rows = caches["local-small"].get(key)
-    if rows is None:
-        rows = _membership_rows(person)
-        caches["local-small"].set(key, rows, ROWS_TIMEOUT_SECONDS)
-    return rows
+    return kept(key, lambda: _membership_rows(person), timeout=ROWS_TIMEOUT_SECONDS)
 
 
 def _membership_rows(person) -> list[dict]:

@@ -12,11 +12,11 @@ from collections import defaultdict
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from django.core.cache import caches
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
 from eolc.accounts.signed_in import PERSON_STAMP
+from eolc.core.stamps import kept
 from eolc.programmes.models import STAFF_ROLES, Membership, Programme, Role
 
 _remembered: ContextVar[dict | None] = ContextVar("remembered_roles", default=None)
@@ -54,11 +54,7 @@ def _kept_roles(user) -> dict[int, frozenset[str]]:
     if PERSON_STAMP.changing():
         return _read_roles(user)
     key = f"programmes:roles:{PERSON_STAMP.value(user)}:{user.pk}"
-    roles = caches["local-small"].get(key)
-    if roles is None:
-        roles = _read_roles(user)
-        caches["local-small"].set(key, roles, ROLES_TIMEOUT_SECONDS)
-    return roles
+    return kept(key, lambda: _read_roles(user), timeout=ROLES_TIMEOUT_SECONDS)
 
 
 def _read_roles(user) -> dict[int, frozenset[str]]:
