@@ -12,15 +12,14 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from eolc.curriculum import presenters, services
+from eolc.curriculum.catalogue import catalogue_content
 from eolc.curriculum.forms import PostTestForm, ReflectionAnswerForm, ReflectionForm
 from eolc.curriculum.models import ActivityKind
 from eolc.curriculum.progress import (
     completion_for,
-    continue_activity,
     done_activity_ids,
     is_enrolled,
     progress_for,
-    record_of,
 )
 from eolc.programmes import access
 
@@ -64,34 +63,7 @@ def _completed_message(request, completion):
 @login_required
 @require_GET
 def catalogue(request):
-    parts, snapshot = access.catalogue_parts(request.user)
-    record = record_of(request.user)
-    progress = progress_for(request.user, parts, record=record, snapshot=snapshot)
-    rows = presenters.part_rows(parts, progress, record)
-    programmes = []
-    for row in rows:
-        if not programmes or programmes[-1]["programme"] != row.part.programme:
-            tally = progress.programmes.get(row.part.programme_id)
-            programmes.append(
-                {
-                    "programme": row.part.programme,
-                    "rows": [],
-                    "tag": presenters.tally_tag(tally),
-                    "tally": tally,
-                }
-            )
-        programmes[-1]["rows"].append(row)
-    resume = continue_activity(request.user, parts, record=record, snapshot=snapshot)
-    return render(
-        request,
-        "curriculum/catalogue.html",
-        {
-            "programmes": programmes,
-            "resume": resume,
-            "domains": [(d, t, presenters.tally_tag(t)) for d, t in progress.domains],
-            "managed": access.learning_managed_programmes(request.user),
-        },
-    )
+    return render(request, "curriculum/catalogue.html", {"content": catalogue_content(request.user)})
 
 
 @login_required
