@@ -2,25 +2,41 @@
 
 from itertools import groupby
 
+from django.template.loader import render_to_string
 from django.urls import get_script_prefix, reverse
+from django.utils.safestring import SafeString
 
 from eolc.accounts.signed_in import PERSON_STAMP
 from eolc.core.stamps import Stamp, kept
+from eolc.programmes.access.roles import has_staff_role
 from eolc.programmes.models import Membership, Role
 
 # Programmes' titles and slugs, as the dashboard shows them.
 PROGRAMMES_STAMP = Stamp("programmes:programmes")
-ROWS_TIMEOUT_SECONDS = 300
+CONTENT_TIMEOUT_SECONDS = 300
 
 
-def membership_rows(person) -> list[dict]:
-    """Kept per process under the person's stamp, which their memberships and account move, and
-    the programmes' stamp, which a renamed or deleted programme moves (ADR 023)."""
+def dashboard_content(person) -> SafeString:
+    """The dashboard's content, kept rendered per process under the person's stamp, which their
+    account and memberships move (their name, profile, roles and programmes), and the programmes'
+    stamp, which a renamed or deleted programme moves (ADR 023)."""
     if PERSON_STAMP.changing() or PROGRAMMES_STAMP.changing():
-        return _membership_rows(person)
+        return _dashboard_content(person)
     stamps = f"{PERSON_STAMP.value(person)}:{PROGRAMMES_STAMP.value()}"
-    key = f"programmes:dashboard:{stamps}:{person.pk}:{get_script_prefix()}"  # the rows hold links
-    return kept(key, lambda: _membership_rows(person), timeout=ROWS_TIMEOUT_SECONDS)
+    key = f"programmes:dashboard:{stamps}:{person.pk}:{get_script_prefix()}"  # the content holds links
+    return kept(key, lambda: _dashboard_content(person), timeout=CONTENT_TIMEOUT_SECONDS)
+
+
+def _dashboard_content(person) -> SafeString:
+    return render_to_string(
+        "programmes/dashboard_content.html",
+        {
+            "user": person,
+            "memberships": _membership_rows(person),
+            "profile_incomplete": not (person.full_name and person.sector and person.area_id),
+            "needs_mfa": has_staff_role(person),
+        },
+    )
 
 
 def _membership_rows(person) -> list[dict]:

@@ -9,22 +9,13 @@ from django.views.decorators.http import require_GET
 from eolc.audit.models import Action
 from eolc.audit.services import audit_record
 from eolc.programmes import access, people
-from eolc.programmes.presenters import ProgrammePresenter, membership_rows
+from eolc.programmes.presenters import ProgrammePresenter, dashboard_content
 
 
 @login_required
 @require_GET
 def dashboard(request):
-    user = request.user
-    return render(
-        request,
-        "programmes/dashboard.html",
-        {
-            "memberships": membership_rows(user),
-            "profile_incomplete": not (user.full_name and user.sector and user.area_id),
-            "needs_mfa": access.has_staff_role(user),
-        },
-    )
+    return render(request, "programmes/dashboard.html", {"content": dashboard_content(request.user)})
 
 
 @login_required
