@@ -155,6 +155,9 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 50_000},
         }
     }
+# Generation stamps (eolc.core's only table, ADR 020) are moved by the saves that reload a
+# transactional test's rows: tests serialise the database without them, as they do the cache.
+TEST_NON_SERIALIZED_APPS = ["eolc.core"]
 CACHES["local"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "eolc-local",

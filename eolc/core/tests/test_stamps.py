@@ -1,7 +1,13 @@
 """Generation stamps (eolc/core/stamps.py) move only when a change commits, are read in one round
 trip per request, and a request sees its own change."""
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
@@ -83,3 +89,59 @@ def test_a_rolled_back_change_leaves_no_transaction_changing():
         raise RuntimeError("undo")
     with transaction.atomic():
         assert not CALENDAR.changing()
+
+
+def test_every_stamp_a_transaction_moves_is_written_in_one_statement(django_capture_on_commit_callbacks):
+    per_event = ObjectStamp("tests:per-event")
+    before = current(CALENDAR.key, per_event.key(7), per_event.key(8))
+    with (
+        CaptureQueriesContext(connection) as queries,
+        django_capture_on_commit_callbacks(execute=True),
+        transaction.atomic(),
+    ):
+        EventFactory()
+        per_event.move_for([7, 8])
+    writes = [q["sql"] for q in queries if "core_stampvalue" in q["sql"]]
+    assert len(writes) == 1, writes
+    after = current(CALENDAR.key, per_event.key(7), per_event.key(8))
+    assert all(old != new for old, new in zip(before, after, strict=True))
+
+
+def test_a_move_rolled_back_with_its_savepoint_is_not_written_with_later_ones(
+    django_capture_on_commit_callbacks,
+):
+    undone, kept = ObjectStamp("tests:undone"), ObjectStamp("tests:kept")
+    before = current(undone.key(1), kept.key(1))
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        with pytest.raises(RuntimeError), transaction.atomic():
+            undone.move_for([1])
+            raise RuntimeError("undo")
+        kept.move_for([1])
+    after = current(undone.key(1), kept.key(1))
+    assert after[0] == before[0]
+    assert after[1] != before[1]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_stamp_moved_by_another_process_is_seen_by_this_one():
+    """Every app server reads and writes the same stamps: here another process moves one."""
+    if connection.vendor != "postgresql":
+        pytest.skip("another process cannot open the in-memory SQLite test database; runs on PostgreSQL")
+    before = CALENDAR.value()
+    db = connection.settings_dict
+    auth = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
+    }
+    move = "from django.db import transaction\nfrom eolc.events.calendar_cache import STAMP\n"
+    move += "with transaction.atomic():\n    STAMP.move()\n"
+    other = subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
+        [sys.executable, str(Path(settings.BASE_DIR) / "manage.py"), "shell", "-c", move],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert other.returncode == 0, other.stderr
+    assert CALENDAR.value() != before
