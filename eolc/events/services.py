@@ -93,7 +93,7 @@ def event_update(*, event: Event, by, **fields) -> Event:
         setattr(event, name, value)
     event.full_clean()
     event.save()
-    _promote(event)
+    _promote(event, event.places)
     return event
 
 
@@ -120,11 +120,13 @@ def _target_of(registration: Registration) -> Q:
     return Q(event_id=registration.event_id)
 
 
-def _lock(event: Event) -> None:
-    if event.series_id:
-        Series.objects.select_for_update().filter(pk=event.series_id).first()
-    else:
-        Event.objects.select_for_update().filter(pk=event.pk).first()
+def _lock(event: Event) -> int:
+    """Lock the event (or its series); its places, read under the lock."""
+    locked = (
+        Series.objects.filter(pk=event.series_id) if event.series_id else Event.objects.filter(pk=event.pk)
+    )
+    capacity = locked.select_for_update().values_list("capacity", flat=True).first()
+    return event.places if capacity is None else capacity
 
 
 def _confirmed_count(event: Event) -> int:
@@ -177,19 +179,18 @@ def registration_create(
     """
     now = now or timezone.now()
     registration_check(event=event, person=person, now=now, enforce_window=enforce_window)
-    existing = _active_registration(event, person)
-    if existing:
-        return existing, False
     if not LOCK_PLACES:
         has_place = _confirmed_count(event) < event.places
     try:
         with transaction.atomic():
             if LOCK_PLACES:
-                _lock(event)
-                existing = _active_registration(event, person)
-                if existing:
-                    return existing, False
-                has_place = _confirmed_count(event) < event.places
+                places = _lock(event)
+            # Looked for under the lock only: a second registration waits there for the first.
+            existing = _active_registration(event, person)
+            if existing:
+                return existing, False
+            if LOCK_PLACES:
+                has_place = _confirmed_count(event) < places
             status = RegistrationStatus.CONFIRMED if has_place else RegistrationStatus.WAITLISTED
             registration = Registration.objects.create(
                 event=None if event.series_id else event,
@@ -212,10 +213,10 @@ def registration_create(
     return registration, True
 
 
-def _promote(event: Event, now=None) -> list[Registration]:
+def _promote(event: Event, places: int, now=None) -> list[Registration]:
     """Fill free places from the waiting list, first come first served. Call with the lock held."""
     now = now or timezone.now()
-    free = event.places - _confirmed_count(event)
+    free = places - _confirmed_count(event)
     promoted = []
     if free <= 0:
         return promoted
@@ -240,14 +241,21 @@ def waitlist_position(*, registration: Registration) -> int | None:
     return ahead.count() + 1
 
 
-def _event_of(registration: Registration) -> Event:
-    """The event whose lock and places govern a registration; for a series, any of its sessions
-    (or, for a series with no sessions yet, an unsaved stand-in that carries the series)."""
+def _lock_event_of(registration: Registration) -> tuple[Event, int]:
+    """Lock the event whose places govern a registration, and read it and its places under the
+    lock; for a series, its first session (or, for a series with no sessions yet, an unsaved
+    stand-in that carries the series)."""
     if registration.event_id:
-        return registration.event
-    return registration.series.events.order_by("starts_at").first() or Event(
-        series=registration.series, capacity=registration.series.capacity
-    )
+        # An event's own row is its lock, so one query locks and reads it; one that has since
+        # joined a series is locked by the series, first, as everywhere else.
+        event = Event.objects.select_for_update().filter(pk=registration.event_id, series=None).first()
+        if event is not None:
+            return event, event.capacity
+        event = registration.event
+        return event, _lock(event)
+    series = Series.objects.select_for_update().get(pk=registration.series_id)
+    event = series.events.order_by("starts_at").first() or Event(series=series, capacity=series.capacity)
+    return event, series.capacity
 
 
 @transaction.atomic
@@ -257,8 +265,7 @@ def registration_cancel(*, registration: Registration, by=None, now=None) -> lis
     Returns the registrations promoted. Cancelling twice changes nothing.
     """
     now = now or timezone.now()
-    event = _event_of(registration)
-    _lock(event)
+    event, places = _lock_event_of(registration)
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     if registration.status == RegistrationStatus.CANCELLED:
         return []
@@ -268,7 +275,7 @@ def registration_cancel(*, registration: Registration, by=None, now=None) -> lis
     removed = by is not None and by.pk != registration.person_id
     _notify(emails.REMOVED if removed else emails.CANCELLED, registration.pk)
     if event.status == EventStatus.PUBLISHED:
-        return _promote(event, now)
+        return _promote(event, places, now)
     return []
 
 

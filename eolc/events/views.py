@@ -168,12 +168,13 @@ def register_event(request, pk):
         messages.info(request, "You are already registered for this event.")
         return redirect("events:detail", pk=event.pk)
     refusal = None
-    try:
-        services.registration_check(event=event, person=request.user)
-    except services.RegistrationRefused as exc:
-        refusal = str(exc)
     form = RegistrationForm(request.POST or None)
-    if request.method == "POST" and refusal is None and form.is_valid():
+    if request.method != "POST" or not form.is_valid():
+        try:
+            services.registration_check(event=event, person=request.user)
+        except services.RegistrationRefused as exc:
+            refusal = str(exc)
+    else:  # registering makes the same check: once is enough
         try:
             registration, _ = services.registration_create(
                 event=event, person=request.user, **form.cleaned_data
@@ -205,7 +206,8 @@ def register_event(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def cancel_registration(request, pk):
-    event = access.get_event_or_404(request.user, pk)
+    # The event page's kept parts, with the same per-request visibility check (page_cache).
+    event = page_cache.get_event_page_or_404(request.user, pk).event
     registration = page_cache.own_registration(request.user, event)
     if registration is None:
         messages.info(request, "You are not registered for this event.")

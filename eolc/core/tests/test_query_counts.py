@@ -26,6 +26,7 @@ from eolc.champions.models import ChampionStatus
 from eolc.champions.services.noticeboard import thread_create
 from eolc.champions.tests.factories import ChampionFactory, NetworkFactory
 from eolc.core.tests.walk import World
+from eolc.events.models import Registration, RegistrationStatus
 from eolc.events.tests.access_table import event
 from eolc.events.tests.factories import EventFactory, RegistrationFactory, SeriesFactory
 from eolc.insights.models import ExampleStatus
@@ -187,3 +188,52 @@ def test_queries_do_not_grow_with_rows(people, programme, other_programme, name)
         f"{name}: {few} queries with {N} rows, {many} with {3 * N}. Queries with more rows:\n"
         + "\n".join(many_sql)
     )
+
+
+# Booking and cancelling, with the writes that follow commit (stamps, email tasks) counted. A
+# booking: the session, the stamps (twice: the event's own are asked for after the person's),
+# the lock, a place already held, the places taken, the insert, its stamps in one statement, its
+# email and the session's message. Cancelling: the session, the stamps twice, the event locked
+# and read, the registration and its update, the places taken, the first person waiting and their
+# update, the stamps, two emails and the message.
+BOOK_STATEMENTS = 10
+CANCEL_STATEMENTS = 13
+
+
+def _statements(queries) -> list[str]:
+    """What was sent to the database, leaving out transaction control (which SQLite logs and
+    PostgreSQL does not)."""
+    control = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE")
+    return [query["sql"] for query in queries if not query["sql"].lstrip().upper().startswith(control)]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_booking_and_cancelling_a_place_cost_the_same_few_queries_however_many_are_booked():
+    """Committed for real, as on a server: a test's own transaction would hold the writes that
+    follow commit, and keep the signed-in person from being kept."""
+    counts = {}
+    for others in (N, 3 * N):
+        event = EventFactory(capacity=others + 1)
+        RegistrationFactory.create_batch(others, event=event)
+        RegistrationFactory.create_batch(
+            others, event=event, status=RegistrationStatus.WAITLISTED, confirmed_at=None
+        )
+        client = Client()
+        client.force_login(UserFactory())
+        client.get(reverse("events:detail", args=[event.pk]))
+        client.get(reverse("events:register", args=[event.pk]))
+        with CaptureQueriesContext(connection) as booking:
+            response = client.post(reverse("events:register", args=[event.pk]), {"hopes": "To learn"})
+        assert response.status_code == 302
+        booked = _statements(booking)  # before the next request empties the connection's log
+        client.get(reverse("events:detail", args=[event.pk]))
+        with CaptureQueriesContext(connection) as cancelling:
+            response = client.post(reverse("events:cancel", args=[event.pk]))
+        assert response.status_code == 302
+        assert (
+            Registration.objects.filter(event=event, status=RegistrationStatus.CONFIRMED).count()
+            == others + 1
+        )
+        counts[others] = (booked, _statements(cancelling))
+    for few, many, limit in zip(counts[N], counts[3 * N], (BOOK_STATEMENTS, CANCEL_STATEMENTS), strict=True):
+        assert (len(few), len(many)) == (limit, limit), "\n".join(many)
