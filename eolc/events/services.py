@@ -13,7 +13,7 @@ import uuid
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, Max, OuterRef, Q
 from django.utils import timezone
 
 from eolc.curriculum import services as curriculum_services
@@ -137,6 +137,20 @@ def _active_registration(event: Event, person) -> Registration | None:
     return Registration.objects.for_event(event).active().filter(person=person).first()
 
 
+def _places_taken(event: Event, person) -> tuple[int, int | None]:
+    """The confirmed places, and the id of the person's active registration if they have one: one
+    query where two took twice the Python work."""
+    taken = (
+        Registration.objects.for_event(event)
+        .active()
+        .aggregate(
+            confirmed=Count("pk", filter=Q(status=RegistrationStatus.CONFIRMED)),
+            held=Max("pk", filter=Q(person=person)),
+        )
+    )
+    return taken["confirmed"], taken["held"]
+
+
 def eligibility_missing(*, event: Event, person) -> list[Part]:
     """Parts the person must complete first: the linked part's prerequisites and any required part."""
     missing = []
@@ -180,17 +194,16 @@ def registration_create(
     now = now or timezone.now()
     registration_check(event=event, person=person, now=now, enforce_window=enforce_window)
     if not LOCK_PLACES:
-        has_place = _confirmed_count(event) < event.places
+        places, (confirmed, held) = event.places, _places_taken(event, person)
     try:
         with transaction.atomic():
             if LOCK_PLACES:
                 places = _lock(event)
-            # Looked for under the lock only: a second registration waits there for the first.
-            existing = _active_registration(event, person)
-            if existing:
-                return existing, False
-            if LOCK_PLACES:
-                has_place = _confirmed_count(event) < places
+                # Looked for under the lock only: a second registration waits there for the first.
+                confirmed, held = _places_taken(event, person)
+            if held is not None:
+                return Registration.objects.get(pk=held), False
+            has_place = confirmed < places
             status = RegistrationStatus.CONFIRMED if has_place else RegistrationStatus.WAITLISTED
             registration = Registration.objects.create(
                 event=None if event.series_id else event,

@@ -34,14 +34,14 @@ pytestmark = pytest.mark.django_db(transaction=not ON_SQLITE, serialized_rollbac
 
 @pytest.fixture
 def slow_counting(monkeypatch):
-    original = services._confirmed_count
+    original = services._places_taken
 
-    def slow(event):
-        count = original(event)
+    def slow(event, person):
+        taken = original(event, person)
         time.sleep(0.02)
-        return count
+        return taken
 
-    monkeypatch.setattr(services, "_confirmed_count", slow)
+    monkeypatch.setattr(services, "_places_taken", slow)
 
 
 def in_thread(use_database, work):
