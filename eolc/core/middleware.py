@@ -30,7 +30,7 @@ def remember_stamps(get_response):
             session = getattr(request, "session", None)
             return session.get(SESSION_KEY) if session is not None else None
 
-        with stamps_remembered(person_id):
+        with stamps_remembered(person_id, request.path_info):
             return get_response(request)
 
     return middleware

@@ -16,6 +16,7 @@ own change.
 """
 
 import itertools
+import re
 import threading
 import time
 from contextlib import contextmanager
@@ -32,6 +33,9 @@ _person_stamps: dict[str, "PersonStamp"] = {}
 _remembered: ContextVar[dict | None] = ContextVar("remembered_stamps", default=None)
 # Whose per-person stamps the request's one read includes: a function, as the user loads lazily.
 _reader: ContextVar = ContextVar("stamp_reader", default=lambda: None)
+# The request's path, and the object stamps that the pages at some paths ask for (`read_with_path`).
+_path: ContextVar[str] = ContextVar("stamp_path", default="")
+_path_keys: list = []
 # The stamps this thread's open transaction moved: key -> (the move's number, the `pending` of the
 # stamp it belongs to), written together when it commits.
 _moving = threading.local()
@@ -39,14 +43,31 @@ _move_numbers = itertools.count()
 
 
 @contextmanager
-def stamps_remembered(person_id=lambda: None):
-    """`person_id()` names the signed-in person, whose per-person stamps come in the same read."""
-    token, reader = _remembered.set({}), _reader.set(person_id)
+def stamps_remembered(person_id=lambda: None, path=""):
+    """`person_id()` names the signed-in person, whose per-person stamps come in the same read, as
+    do the object stamps the page at `path` asks for."""
+    token, reader, at = _remembered.set({}), _reader.set(person_id), _path.set(path)
     try:
         yield
     finally:
         _remembered.reset(token)
         _reader.reset(reader)
+        _path.reset(at)
+
+
+def read_with_path(pattern: str, keys) -> None:
+    """Pages at paths matching `pattern` ask for the object stamps `keys(match)`: read them with
+    the request's first read. A signed-in request's first is the person's own stamp, asked for
+    before the page can name its object; without this, the object's stamps took a second read."""
+    _path_keys.append((re.compile(pattern), keys))
+
+
+def _keys_for_path(path: str) -> list[str]:
+    for pattern, keys in _path_keys:
+        found = pattern.match(path)
+        if found:
+            return keys(found)
+    return []
 
 
 def _remembered_values(keys: list[str]) -> list[str]:
@@ -61,6 +82,7 @@ def _remembered_values(keys: list[str]) -> list[str]:
             person_id = _reader.get()()
             if person_id is not None:
                 missing += [stamp.key(person_id) for stamp in _person_stamps.values()]
+            missing += _keys_for_path(_path.get())
         remembered.update(_read(missing))
     return [remembered[key] for key in keys]
 

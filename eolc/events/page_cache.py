@@ -144,6 +144,10 @@ def connect() -> None:
     from eolc.programmes.models import Programme
 
     REFERENCES_STAMP.follow(Area, Organisation, Programme, Part)
+    # An event's pages (eolc/events/urls.py) read its stamps with the signed-in person's.
+    stamps.read_with_path(
+        r"/events/(\d+)/", lambda found: [PAGE_STAMP.key(found[1]), COUNTS_STAMP.key(found[1])]
+    )
     # Erasure blanks a person's registrations without signals, and saves their account.
     REGISTRATIONS_STAMP.follow(Registration)
     REGISTRATIONS_STAMP.follow(User, person="pk")

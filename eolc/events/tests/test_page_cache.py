@@ -208,3 +208,17 @@ def test_a_facilitators_new_name_and_erasure_show_on_the_page(
     with django_capture_on_commit_callbacks(execute=True):
         person_erase(person=people.champion)
     assert "Asha Okafor-Reid" not in _page(client, event).text
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_signed_in_event_page_reads_its_stamps_with_the_persons_in_one_query(client, people, programme):
+    """Committed for real: in a test's transaction the person's account is not kept, and is loaded
+    before any stamp is read."""
+    event = EventFactory(programme=programme)
+    client.force_login(people.learner)
+    _page(client, event)
+    with CaptureQueriesContext(connection) as queries:
+        assert _page(client, event).status_code == 200
+    reads = [q["sql"] for q in queries if "core_stampvalue" in q["sql"]]
+    assert len(reads) == 1, reads
+    assert f"'events:page:{event.pk}'" in reads[0] and f"'accounts:person:{people.learner.pk}'" in reads[0]
