@@ -1,4 +1,4 @@
-"""Generation stamps: a short value in the shared cache that a change moves, so what each process
+"""Generation stamps: a short value in the database that a change moves, so what each process
 keeps in its own memory under it is dropped on every app server at once.
 
 A stamp is part of the key of the entries it guards; once a change commits, the stamp moves and the
