@@ -18,6 +18,32 @@ def _any(label):
     return [("", label)]
 
 
+def used_references(events) -> dict[str, frozenset[int]]:
+    """The areas, hosts and programmes these events use, in one query: the filters offer only those."""
+    rows = events.order_by().values_list("area_id", "host_id", "programme_id").distinct()
+    used = {"area": set(), "host": set(), "programme": set()}
+    for area, host, programme in rows:
+        used["area"].add(area)
+        used["host"].add(host)
+        used["programme"].add(programme)
+    return {name: frozenset(ids - {None}) for name, ids in used.items()}
+
+
+def filter_choices(used: dict[str, frozenset[int]]) -> dict[str, list[tuple[str, str]]]:
+    """The calendar's area (with their regions), host and programme choices for `used_references`."""
+    used_areas = Area.objects.filter(pk__in=used["area"]).select_related("parent")
+    regions = {a.parent for a in used_areas if a.parent_id and a.parent.kind == AreaKind.REGION}
+    areas = [(str(r.pk), f"{r.name} (region)") for r in sorted(regions, key=lambda r: r.name)]
+    areas += [(str(a.pk), a.name) for a in sorted(used_areas, key=lambda a: a.name)]
+    hosts = Organisation.objects.filter(pk__in=used["host"]).order_by("name")
+    programmes = Programme.objects.filter(pk__in=used["programme"]).order_by("title")
+    return {
+        "area": areas,
+        "host": [(str(h.pk), h.name) for h in hosts],
+        "programme": [(str(p.pk), p.title) for p in programmes],
+    }
+
+
 class EventFilterForm(forms.Form):
     """The calendar's filters. Every field is optional; bad values are ignored, not refused."""
 
@@ -30,19 +56,14 @@ class EventFilterForm(forms.Form):
     host = forms.ChoiceField(label="Host", required=False)
     programme = forms.ChoiceField(label="Programme", required=False)
 
-    def __init__(self, data, *, events):
+    def __init__(self, data, *, choices: dict[str, list[tuple[str, str]]]):
+        """`choices`: the areas, hosts and programmes to offer (`filter_choices`)."""
         super().__init__(data)
         self.fields["kind"].choices = _any("Any type") + list(EventKind.choices)
         self.fields["time_of_day"].choices = _any("Any time") + list(TimeOfDay.choices)
-        used_areas = Area.objects.filter(pk__in=events.values("area")).select_related("parent")
-        regions = {a.parent for a in used_areas if a.parent_id and a.parent.kind == AreaKind.REGION}
-        area_choices = [(str(r.pk), f"{r.name} (region)") for r in sorted(regions, key=lambda r: r.name)]
-        area_choices += [(str(a.pk), a.name) for a in sorted(used_areas, key=lambda a: a.name)]
-        self.fields["area"].choices = _any("Anywhere") + area_choices
-        hosts = Organisation.objects.filter(pk__in=events.values("host")).order_by("name")
-        self.fields["host"].choices = _any("Any host") + [(str(h.pk), h.name) for h in hosts]
-        programmes = Programme.objects.filter(pk__in=events.values("programme")).order_by("title")
-        self.fields["programme"].choices = _any("Any programme") + [(str(p.pk), p.title) for p in programmes]
+        self.fields["area"].choices = _any("Anywhere") + choices["area"]
+        self.fields["host"].choices = _any("Any host") + choices["host"]
+        self.fields["programme"].choices = _any("Any programme") + choices["programme"]
 
     def filter(self, events):
         data = self.cleaned_data if self.is_valid() else {}

@@ -2,12 +2,16 @@
 
 import calendar
 import datetime
+import functools
 import zoneinfo
 from collections import Counter
+from dataclasses import dataclass
 
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from eolc.accounts.models import Sector
 from eolc.events.models import EventKind, EventStatus, RegistrationStatus
@@ -53,14 +57,31 @@ def time_text(starts_at, ends_at, zone) -> str:
 
 
 def place_text(event) -> str:
-    if event.online:
+    area_name = event.area.name if event.area_id else ""
+    return _place(event.online, event.venue_name, event.venue_address, area_name)
+
+
+def _place(online, venue_name, venue_address, area_name) -> str:
+    if online:
         return "Online"
-    parts = [
-        event.venue_name,
-        event.venue_address.replace("\n", ", ").strip(),
-        event.area.name if event.area_id else "",
-    ]
+    parts = [venue_name, venue_address.replace("\n", ", ").strip(), area_name]
     return ", ".join(part for part in parts if part) or "Venue to be confirmed"
+
+
+def _status_tag(status):
+    if status == EventStatus.CANCELLED:
+        return {"text": "Cancelled", "class": "nhsuk-tag--red"}
+    if status == EventStatus.DRAFT:
+        return {"text": "Draft", "class": "nhsuk-tag--grey"}
+    return None
+
+
+def _places_text(left, places) -> str:
+    if left is None:
+        return ""
+    if left == 0:
+        return "Fully booked: you can join the waiting list"
+    return f"{left} place{'s' if left != 1 else ''} left of {places}"
 
 
 class EventPresenter:
@@ -106,11 +127,7 @@ class EventPresenter:
 
     @property
     def status_tag(self):
-        if self.event.status == EventStatus.CANCELLED:
-            return {"text": "Cancelled", "class": "nhsuk-tag--red"}
-        if self.event.status == EventStatus.DRAFT:
-            return {"text": "Draft", "class": "nhsuk-tag--grey"}
-        return None
+        return _status_tag(self.event.status)
 
     @property
     def places_left(self):
@@ -120,12 +137,7 @@ class EventPresenter:
 
     @property
     def places_text(self):
-        left = self.places_left
-        if left is None:
-            return ""
-        if left == 0:
-            return "Fully booked: you can join the waiting list"
-        return f"{left} place{'s' if left != 1 else ''} left of {self.event.places}"
+        return _places_text(self.places_left, self.event.places)
 
     @property
     def registration_status(self):
@@ -144,29 +156,133 @@ class EventPresenter:
         return ""
 
 
-# --- Month calendar -------------------------------------------------------------------------
+# --- The calendar ---------------------------------------------------------------------------
+
+KIND_LABELS = dict(EventKind.choices)
+ENTRIES_KEPT = 4096  # per process, both views together: about a kilobyte each with their values
 
 
-def month_weeks(year: int, month: int, events: list, zone) -> list[list[dict]]:
-    """Weeks (Monday first) of days, each with the events starting that day in the viewer's zone."""
+@dataclass(frozen=True)
+class CalendarEntry:
+    """One event as the calendar shows it, and nothing more. Its markup (`month_markup`,
+    `list_markup`) is drawn from these values alone and kept under them, in each process's memory
+    (least recently used dropped first): after an edit, only the entry whose values changed is
+    drawn again, and no change can leave a stale one, as any value it shows is part of its key."""
+
+    zone: zoneinfo.ZoneInfo
+    pk: int
+    title: str
+    status: str
+    kind_value: str
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+    online: bool
+    venue_name: str
+    venue_address: str
+    area_name: str | None
+    places: int
+    confirmed: int | None  # None on the month grid, which does not show places left
+
+    FIELDS = (
+        "pk",
+        "title",
+        "status",
+        "kind",
+        "starts_at",
+        "ends_at",
+        "online",
+        "venue_name",
+        "venue_address",
+        "area__name",
+        "capacity",
+        "series__capacity",
+    )
+
+    @classmethod
+    def listing(cls, events, zone, *, with_places: bool) -> list["CalendarEntry"]:
+        """The entries for `events`, in time order, loaded as values rather than model instances."""
+        if with_places:
+            rows = events.with_place_counts().values_list(*cls.FIELDS, "confirmed_count")
+        else:
+            rows = events.values_list(*cls.FIELDS)
+        # A session's places are its series' (Event.places).
+        return [
+            cls(zone, *row[:10], row[10] if row[11] is None else row[11], row[12] if with_places else None)
+            for row in rows.order_by("starts_at", "pk")
+        ]
+
+    @property
+    def href(self):
+        return reverse("events:detail", args=[self.pk])
+
+    @property
+    def kind(self):
+        return KIND_LABELS.get(self.kind_value, self.kind_value)
+
+    @property
+    def kind_tag(self):
+        return KIND_TAG.get(self.kind_value, "")
+
+    @property
+    def date(self):
+        return date_text(self.starts_at, self.zone)
+
+    @property
+    def time(self):
+        return time_text(self.starts_at, self.ends_at, self.zone)
+
+    @property
+    def iso_start(self):
+        return self.starts_at.isoformat()
+
+    @property
+    def place(self):
+        return _place(self.online, self.venue_name, self.venue_address, self.area_name or "")
+
+    @property
+    def status_tag(self):
+        return _status_tag(self.status)
+
+    @property
+    def places_text(self):
+        left = None if self.confirmed is None else max(self.places - self.confirmed, 0)
+        return _places_text(left, self.places)
+
+    @property
+    def month_markup(self):
+        return _markup(self, "events/_month_entry.html")
+
+    @property
+    def list_markup(self):
+        return _markup(self, "events/_list_entry.html")
+
+
+@functools.lru_cache(maxsize=ENTRIES_KEPT)
+def _markup(entry: CalendarEntry, template: str) -> str:
+    return mark_safe(render_to_string(template, {"event": entry}).strip())  # noqa: S308 - rendered with autoescape
+
+
+def month_weeks(year: int, month: int, entries: list[CalendarEntry], zone) -> list[list[dict]]:
+    """Weeks (Monday first) of days, each with the markup of the entries starting that day in the
+    viewer's zone, joined here rather than looped over in the template."""
     by_day = {}
-    for presenter in events:
-        day = presenter.event.starts_at.astimezone(zone).date()
-        by_day.setdefault(day, []).append(presenter)
-    weeks = []
-    for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month):
-        weeks.append(
-            [
-                {
-                    "date": day,
-                    "in_month": day.month == month,
-                    "today": day == timezone.localdate(timezone=zone),
-                    "events": by_day.get(day, []),
-                }
-                for day in week
-            ]
-        )
-    return weeks
+    for entry in entries:
+        by_day.setdefault(entry.starts_at.astimezone(zone).date(), []).append(entry.month_markup)
+    today = timezone.localdate(timezone=zone)
+    return [
+        [
+            {
+                "number": day.day,
+                "month_name": f"{day:%B}",
+                "classes": ("" if day.month == month else " eolc-month__outside")
+                + (" eolc-month__today" if day == today else ""),
+                "today": day == today,
+                "entries": mark_safe("".join(by_day.get(day, ()))),  # noqa: S308 - kept markup
+            }
+            for day in week
+        ]
+        for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+    ]
 
 
 # --- Group mix ------------------------------------------------------------------------------

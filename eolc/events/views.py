@@ -25,7 +25,7 @@ from eolc.events.forms import (
 )
 from eolc.events.ics import calendar_for
 from eolc.events.models import EventStatus
-from eolc.events.presenters import EventPresenter, group_mix, month_weeks, viewer_zone
+from eolc.events.presenters import CalendarEntry, EventPresenter, group_mix, month_weeks, viewer_zone
 from eolc.lib.csv_export import csv_response
 from eolc.programmes import access
 
@@ -49,8 +49,9 @@ def list_events(request):
 
     Anonymous visitors all see the same page for the same query, so its filters, results and whole
     page are rendered once and cached (eolc.events.calendar_cache) until an event, series or
-    registration changes. A visitor with a message waiting (after signing out, say) gets the page
-    drawn afresh, message included, and it is not kept.
+    registration changes; the rebuild then draws only the entries and filters that changed. A
+    visitor with a message waiting (after signing out, say) gets the page drawn afresh, message
+    included, and it is not kept.
     """
     zone = viewer_zone(request.user)
     anonymous = not request.user.is_authenticated
@@ -66,7 +67,11 @@ def list_events(request):
         context = _calendar_context(request, zone)
         parts = {
             "month_label": context["month_label"],
-            "filters": render_to_string("events/_filters.html", context, request),
+            "filters": calendar_cache.kept_filters(
+                context["choices_key"],
+                [*request.GET.lists(), ("this_month", context["this_month"])],
+                lambda: render_to_string("events/_filters.html", context, request),
+            ),
             "results": render_to_string("events/_results.html", context, request),
             "can_schedule": context["can_schedule"],
         }
@@ -85,17 +90,17 @@ def list_events(request):
 
 def _calendar_context(request, zone):
     visible = access.events_for(request.user)
-    form = EventFilterForm(request.GET, events=visible)
+    choices_key, choices = calendar_cache.filter_choices(visible)
+    form = EventFilterForm(request.GET, choices=choices)
     start = form.month_start(zone)
     end = (start + datetime.timedelta(days=32)).replace(day=1)
     window = (
         datetime.datetime.combine(start, datetime.time(), tzinfo=zone),
         datetime.datetime.combine(end, datetime.time(), tzinfo=zone),
     )
-    events = form.filter(visible).between(*window).with_place_counts().select_related("area").chronological()
-    presenters = [
-        EventPresenter(event, viewer=request.user, confirmed=event.confirmed_count) for event in events
-    ]
+    entries = CalendarEntry.listing(
+        form.filter(visible).between(*window), zone, with_places=form.chosen_view == "list"
+    )
     query = request.GET.copy()
     query.pop("month", None)
 
@@ -109,10 +114,11 @@ def _calendar_context(request, zone):
     previous = (start - datetime.timedelta(days=1)).replace(day=1)
     return {
         "form": form,
+        "choices_key": choices_key,
         "view": form.chosen_view,
         "month_label": f"{start:%B %Y}",
-        "events": presenters,
-        "weeks": month_weeks(start.year, start.month, presenters, zone),
+        "events": entries,
+        "weeks": month_weeks(start.year, start.month, entries, zone),
         "previous_href": month_href(previous),
         "next_href": month_href(end),
         "month_view_href": month_href(start, "month"),
