@@ -150,19 +150,22 @@ class EventQuerySet(models.QuerySet):
 
     def with_place_counts(self):
         """Annotate `confirmed_count` and `waitlisted_count`, counting a series' registrations."""
-
-        def count(status):
-            rows = Registration.objects.filter(status=status)
-            by_event = rows.filter(event=OuterRef("pk")).values("event").annotate(n=Count("pk")).values("n")
-            by_series = (
-                rows.filter(series=OuterRef("series")).values("series").annotate(n=Count("pk")).values("n")
-            )
-            return Coalesce(Subquery(by_event), Subquery(by_series), 0)
-
         return self.annotate(
-            confirmed_count=count(RegistrationStatus.CONFIRMED),
-            waitlisted_count=count(RegistrationStatus.WAITLISTED),
+            confirmed_count=_place_count(RegistrationStatus.CONFIRMED),
+            waitlisted_count=_place_count(RegistrationStatus.WAITLISTED),
         )
+
+    def with_confirmed_count(self):
+        """Annotate `confirmed_count` alone, for pages that show places left and not the waiting
+        list: half the subqueries to build and run."""
+        return self.annotate(confirmed_count=_place_count(RegistrationStatus.CONFIRMED))
+
+
+def _place_count(status):
+    rows = Registration.objects.filter(status=status)
+    by_event = rows.filter(event=OuterRef("pk")).values("event").annotate(n=Count("pk")).values("n")
+    by_series = rows.filter(series=OuterRef("series")).values("series").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(by_event), Subquery(by_series), 0)
 
 
 class Event(models.Model):

@@ -202,7 +202,7 @@ class CalendarEntry:
     def listing(cls, events, zone, *, with_places: bool) -> list["CalendarEntry"]:
         """The entries for `events`, in time order, loaded as values rather than model instances."""
         if with_places:
-            rows = events.with_place_counts().values_list(*cls.FIELDS, "confirmed_count")
+            rows = events.with_confirmed_count().values_list(*cls.FIELDS, "confirmed_count")
         else:
             rows = events.values_list(*cls.FIELDS)
         # A session's places are its series' (Event.places).
@@ -250,35 +250,50 @@ class CalendarEntry:
 
     @property
     def month_markup(self):
-        return _markup(self, "events/_month_entry.html")
+        return _markup(self, "events/_month_entry.html", "event")
 
     @property
     def list_markup(self):
-        return _markup(self, "events/_list_entry.html")
+        return _markup(self, "events/_list_entry.html", "event")
 
 
 @functools.lru_cache(maxsize=ENTRIES_KEPT)
-def _markup(entry: CalendarEntry, template: str) -> str:
-    return mark_safe(render_to_string(template, {"event": entry}).strip())  # noqa: S308 - rendered with autoescape
+def _markup(values, template: str, name: str) -> str:
+    """`values` (an entry or a day) drawn with `template`, which calls them `name`, kept under all three."""
+    return mark_safe(render_to_string(template, {name: values}).strip())  # noqa: S308 - rendered with autoescape
 
 
-def month_weeks(year: int, month: int, entries: list[CalendarEntry], zone) -> list[list[dict]]:
-    """Weeks (Monday first) of days, each with the markup of the entries starting that day in the
-    viewer's zone, joined here rather than looped over in the template."""
+@dataclass(frozen=True)
+class MonthDay:
+    """A day of the month grid: its cell's markup is kept under these values, like an entry's."""
+
+    number: int
+    month_name: str
+    outside: bool  # in the month before or after
+    today: bool
+    entries: str  # the markup of the entries starting that day
+
+    @property
+    def markup(self):
+        return _markup(self, "events/_month_day.html", "day")
+
+
+def month_weeks(year: int, month: int, entries: list[CalendarEntry], zone) -> list[list[str]]:
+    """Weeks (Monday first) of the markup of their days' cells, each with the entries starting that
+    day in the viewer's zone."""
     by_day = {}
     for entry in entries:
         by_day.setdefault(entry.starts_at.astimezone(zone).date(), []).append(entry.month_markup)
     today = timezone.localdate(timezone=zone)
     return [
         [
-            {
-                "number": day.day,
-                "month_name": f"{day:%B}",
-                "classes": ("" if day.month == month else " eolc-month__outside")
-                + (" eolc-month__today" if day == today else ""),
-                "today": day == today,
-                "entries": mark_safe("".join(by_day.get(day, ()))),  # noqa: S308 - kept markup
-            }
+            MonthDay(
+                day.day,
+                f"{day:%B}",
+                day.month != month,
+                day == today,
+                mark_safe("".join(by_day.get(day, ()))),  # noqa: S308 - kept markup
+            ).markup
             for day in week
         ]
         for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)

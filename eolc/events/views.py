@@ -118,7 +118,7 @@ def _calendar_context(request, zone):
         "view": form.chosen_view,
         "month_label": f"{start:%B %Y}",
         "events": entries,
-        "weeks": month_weeks(start.year, start.month, entries, zone),
+        "weeks": month_weeks(start.year, start.month, entries, zone) if form.chosen_view == "month" else [],
         "previous_href": month_href(previous),
         "next_href": month_href(end),
         "month_view_href": month_href(start, "month"),

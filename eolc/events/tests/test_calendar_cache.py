@@ -71,6 +71,7 @@ def test_an_edit_to_one_event_shows_at_once_and_draws_only_its_entry_again(clien
     assert "Renamed session" in page and "Session 1" not in page
     assert "Session 0" in page and "Session 2" in page
     assert drawn.count(ENTRY[view]) == 1
+    assert drawn.count("events/_month_day.html") == (1 if view == "month" else 0)  # its day's cell
     assert "events/_filters.html" not in drawn  # the event uses no area, host or programme anew
 
 
