@@ -17,10 +17,10 @@ the list) is kept under every value it shows (`presenters.CalendarEntry`): only 
 is drawn again. The filters' choices and markup are kept under what they offer: the areas, hosts
 and programmes the events use (one query) and the stamp of their names (`filter_choices`).
 
-The stamp (eolc/core/stamps.py) lives in the shared cache, so a change made through any app server
-shows at once on all of them. The rendered entries live in each process's memory (the "local"
-cache): reading a 30 KB entry back from the database cost as much as a third of rendering it,
-while the stamp is one short row.
+The stamp (eolc/core/stamps.py) lives in the database (`core.StampValue`), so a change made
+through any app server shows at once on all of them. The rendered entries live in each process's
+memory (the "local" cache): reading a 30 KB entry back from the database cost as much as a third
+of rendering it, while the stamp is one short row.
 """
 
 import hashlib
