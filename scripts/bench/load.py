@@ -31,7 +31,7 @@ import time
 from pathlib import Path
 
 from shared.databases import drop_postgres, fresh_postgres, fresh_sqlite
-from shared.load_clients import Plan, Step, csrf_token, measure
+from shared.load_clients import PROCESSES, Plan, Step, csrf_token, measure
 
 ROOT = Path(__file__).resolve().parents[2]
 SCALE = float(os.environ.get("BENCH_LOAD_SCALE", "1"))
@@ -494,8 +494,8 @@ def _write(database, prepared, results, mix, load_before, load_after):
         "",
         f"`BENCH=load make bench` · {datetime.date.today():%Y-%m-%d} · gunicorn with {WORKERS} sync workers "
         f"and {database} on this machine, DEBUG off, {CONNECTIONS} concurrent connections per page for "
-        f"{SECONDS:.0f} s after a {WARM_SECONDS:.0f} s warm-up, the client (Python threads) on the same "
-        f"machine. Data: {SIZES['people']:,} people, {SIZES['events']:,} sessions, "
+        f"{SECONDS:.0f} s after a {WARM_SECONDS:.0f} s warm-up, the client ({PROCESSES} Python processes) "
+        f"on the same machine. Data: {SIZES['people']:,} people, {SIZES['events']:,} sessions, "
         f"{SIZES['attendances']:,} attendances ({prepared['events_this_month']} published events this month "
         f"on the calendar). {os.cpu_count()} cores; load average {load_before:.1f} before and "
         f"{load_after:.1f} after (the machine is shared, so absolute figures depend on it; the ratios to "
