@@ -150,8 +150,8 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "eolc_cache",
-            # Each event has its own page and place-count stamps (ADR 020): Django's default of 300
-            # entries would cull them, and rate-limit counters, again and again.
+            # Rate-limit counters, one per address and account: Django's default of 300 entries
+            # would cull them again and again under load.
             "OPTIONS": {"MAX_ENTRIES": 50_000},
         }
     }
@@ -161,7 +161,9 @@ TEST_NON_SERIALIZED_APPS = ["eolc.core"]
 CACHES["local"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "eolc-local",
-    "OPTIONS": {"MAX_ENTRIES": 200},
+    # Calendar pages, each event's shared parts and its whole page for visitors, and the open
+    # allocation round per event: a few hundred busy events' worth (at most about 15 MB).
+    "OPTIONS": {"MAX_ENTRIES": 500},
 }
 # Small entries, also in each process's memory: every signed-in person's header menu and waiting
 # surveys, and fragments of markup that are the same on every page (ADR 020).

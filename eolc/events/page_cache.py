@@ -12,10 +12,14 @@ three stamps are read in the request's one round trip (eolc/core/stamps.py).
 Whether the viewer may see the event is decided on every request, from these parts and the
 viewer's roles, in the access layer.
 
+A visitor who is not signed in gets the whole page from memory (`kept_for_visitors`), as the
+calendar's visitors do.
+
 The viewer's own registration for the event is kept too, under their own stamp
 (`REGISTRATIONS_STAMP`), which any change to one of their registrations or to their account moves.
 """
 
+import hashlib
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
@@ -85,6 +89,20 @@ def _place_counts(pk: int, generation: str) -> tuple[int, int]:
     if counts is None:  # deleted since its shared parts were kept
         raise Http404("No such event")
     return counts
+
+
+def kept_for_visitors(pk: int, facts: tuple, render) -> str:
+    """The whole page as a visitor who is not signed in sees it, drawn by `render()` once per
+    change and kept in this process's memory: every such visitor sees the same page. Its key holds
+    the event's three stamps and `facts`, what the view works out afresh on each request (whether
+    registration is open now, the links other apps offer), so neither time nor another app's
+    change can leave it stale."""
+    references, generation, counted = stamps.current(
+        REFERENCES_STAMP.key, PAGE_STAMP.key(pk), COUNTS_STAMP.key(pk)
+    )
+    digest = hashlib.sha256(repr(facts).encode()).hexdigest()
+    key = f"events:visitor-page:{references}:{generation}:{counted}:{pk}:{digest}"
+    return stamps.kept(key, render, timeout=calendar_cache.TIMEOUT_SECONDS, alias="local")
 
 
 def own_registration(user, event: Event) -> Registration | None:

@@ -132,33 +132,45 @@ def _calendar_context(request, zone):
 @require_GET
 def show_event(request, pk):
     page = page_cache.get_event_page_or_404(request.user, pk)
-    event, sessions = page.event, page.sessions
+    event = page.event
     registration = page_cache.own_registration(request.user, event)
-    can_manage = access.can_manage_event(request.user, event)
+    page_links = links.for_event(event, request.user, registration)
+    is_open = event.registration_open()
+
+    def draw():
+        return render_to_string(
+            "events/event_detail.html",
+            _event_context(request, page, registration, page_links, is_open),
+            request,
+        )
+
+    # A visitor with a message waiting (after signing out, say) gets the page drawn afresh.
+    if not request.user.is_authenticated and not len(messages.get_messages(request)):
+        return HttpResponse(page_cache.kept_for_visitors(event.pk, (is_open, page_links), draw))
+    return HttpResponse(draw())
+
+
+def _event_context(request, page, registration, page_links, is_open):
+    event = page.event
     position = None
     if registration is not None and not registration.is_confirmed:
         position = services.waitlist_position(registration=registration)
-    page_links = links.for_event(event, request.user, registration)
-    return render(
-        request,
-        "events/event_detail.html",
-        {
-            "event": event,
-            "presenter": EventPresenter(
-                event, viewer=request.user, confirmed=event.confirmed_count, registration=registration
-            ),
-            "sessions": [EventPresenter(session, viewer=request.user) for session in sessions],
-            "registration": registration,
-            "open": event.registration_open(),
-            "can_manage": can_manage,
-            "waitlisted_count": event.waitlisted_count,
-            "waitlist_position": position,
-            "facilitators": ", ".join(str(person) for person in event.facilitators.all()),
-            "place_links": [link for link in page_links if link.get("kind") == "place"],
-            "follow_ups": [link for link in page_links if link.get("kind") != "place"],
-            "breadcrumbs": _crumbs(),
-        },
-    )
+    return {
+        "event": event,
+        "presenter": EventPresenter(
+            event, viewer=request.user, confirmed=event.confirmed_count, registration=registration
+        ),
+        "sessions": [EventPresenter(session, viewer=request.user) for session in page.sessions],
+        "registration": registration,
+        "open": is_open,
+        "can_manage": access.can_manage_event(request.user, event),
+        "waitlisted_count": event.waitlisted_count,
+        "waitlist_position": position,
+        "facilitators": ", ".join(str(person) for person in event.facilitators.all()),
+        "place_links": [link for link in page_links if link.get("kind") == "place"],
+        "follow_ups": [link for link in page_links if link.get("kind") != "place"],
+        "breadcrumbs": _crumbs(),
+    }
 
 
 # --- Registering ------------------------------------------------------------------------------

@@ -219,11 +219,14 @@ def test_a_person_asks_for_a_place_in_the_sessions_they_could_attend_instead_of_
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("signed_in_first", [True, False], ids=["learner", "visitor"])
 def test_an_event_page_offers_a_round_opened_after_it_was_last_seen(
-    client, people, sessions, django_capture_on_commit_callbacks
+    client, people, sessions, django_capture_on_commit_callbacks, signed_in_first
 ):
-    """The open round for a session is kept between requests; opening or closing one shows at once."""
-    client = signed_in(client, people.learner)
+    """The open round for a session is kept between requests; opening or closing one shows at once,
+    also on the whole page kept for visitors who are not signed in."""
+    if signed_in_first:
+        client = signed_in(client, people.learner)
     page = reverse("events:detail", args=[sessions[0].pk])
     assert "Ask for a place" not in client.get(page).text
     with django_capture_on_commit_callbacks(execute=True):

@@ -2,12 +2,16 @@
 show a change at once, and never let one viewer's right to see an event reach another."""
 
 import datetime
+from unittest import mock
 
 import pytest
 from django.db import connection
+from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape
+from freezegun import freeze_time
 
 from eolc.accounts.tests.factories import OrganisationFactory
 from eolc.events import services
@@ -222,3 +226,54 @@ def test_a_signed_in_event_page_reads_its_stamps_with_the_persons_in_one_query(c
     reads = [q["sql"] for q in queries if "core_stampvalue" in q["sql"]]
     assert len(reads) == 1, reads
     assert f"'events:page:{event.pk}'" in reads[0] and f"'accounts:person:{people.learner.pk}'" in reads[0]
+
+
+def _drawn(client, event):
+    """The page, and how many times the event page's template was drawn for it."""
+    with mock.patch("eolc.events.views.render_to_string", wraps=render_to_string) as draw:
+        text = _page(client, event).text
+    return text, draw.call_count
+
+
+def test_visitors_get_the_page_drawn_once_and_signed_in_people_their_own(client, people, programme):
+    event = EventFactory(programme=programme, title="Talking about dying")
+    assert _drawn(client, event)[1] == 1
+    text, draws = _drawn(client, event)
+    assert draws == 0 and "Talking about dying" in text and "Sign in" in text
+    client.force_login(people.learner)
+    text, draws = _drawn(client, event)
+    assert draws == 1 and "Sign out" in text
+
+
+def test_a_change_or_a_booking_shows_to_visitors_at_once(
+    client, people, programme, django_capture_on_commit_callbacks
+):
+    event = EventFactory(programme=programme, title="Talking about dying", capacity=10)
+    assert "10 places left of 10" in _page(client, event).text
+    with django_capture_on_commit_callbacks(execute=True):
+        services.registration_create(event=event, person=people.champion)
+    assert "9 places left of 10" in _page(client, event).text
+    with django_capture_on_commit_callbacks(execute=True):
+        event.title = "Talking about death and dying"
+        event.save()
+    assert "Talking about death and dying" in _page(client, event).text
+
+
+def test_visitors_see_registration_close_on_time(client, programme):
+    """Sooner than the kept page expires: whether registration is open is part of its key."""
+    closes = timezone.now() + datetime.timedelta(seconds=20)
+    event = EventFactory(programme=programme, registration_closes_at=closes)
+    register = reverse("events:register", args=[event.pk])
+    assert register in _page(client, event).text
+    with freeze_time(closes + datetime.timedelta(seconds=10)):
+        text = _page(client, event).text
+    assert register not in text and "Registration is not open" in text
+
+
+def test_a_visitor_with_a_message_waiting_gets_it_and_it_is_not_kept(client, people, programme):
+    event = EventFactory(programme=programme)
+    _page(client, event)
+    client.force_login(people.learner)
+    client.post(reverse("account_logout"))
+    assert "You have signed out" in _page(client, event).text
+    assert "You have signed out" not in _page(client, event).text
