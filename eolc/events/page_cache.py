@@ -29,7 +29,7 @@ from django.http import Http404
 
 from eolc.core import stamps
 from eolc.events import calendar_cache
-from eolc.events.models import Event, EventStatus, Registration, Series
+from eolc.events.models import Event, EventStatus, Registration, Series, place_counts
 from eolc.programmes import access
 
 REFERENCES_STAMP = stamps.Stamp("events:references:generation")
@@ -77,14 +77,7 @@ def get_event_page_or_404(user, pk: int) -> EventPage:
 
 def _place_counts(pk: int, generation: str) -> tuple[int, int]:
     counts = stamps.kept(
-        f"events:counts:{generation}:{pk}",
-        lambda: (
-            Event.objects.filter(pk=pk)
-            .with_place_counts()
-            .values_list("confirmed_count", "waitlisted_count")
-            .first()
-        ),
-        timeout=calendar_cache.TIMEOUT_SECONDS,
+        f"events:counts:{generation}:{pk}", lambda: place_counts(pk), timeout=calendar_cache.TIMEOUT_SECONDS
     )
     if counts is None:  # deleted since its shared parts were kept
         raise Http404("No such event")
