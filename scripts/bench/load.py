@@ -210,6 +210,22 @@ def stage_churn(seconds, events):
     return {"changes": changes}
 
 
+def stage_release():
+    """Before each run of the mix: the learners give up the places a run left them holding (one
+    that stops between booking and cancelling), so that no journey opens the registration form of
+    a session its learner is still booked on and is sent back to the session's page instead."""
+    django_setup()
+    from eolc.events import services
+    from eolc.events.models import Registration
+
+    held = Registration.objects.filter(person__email__startswith="bench-learner-").active()
+    released = 0
+    for registration in held:
+        services.registration_cancel(registration=registration, by=registration.person)
+        released += 1
+    return {"released": released}
+
+
 def stage_verify():
     """After the mix: nobody holds two live places on one event and no event is over-filled."""
     django_setup()
@@ -378,6 +394,7 @@ def _stage_result(process):
 def _mix(env, port, prepared, rate=None):
     """The scripted mix, with an organiser changing events throughout."""
     plan = Plan(port, CONNECTIONS, SECONDS_MIX, WARM_SECONDS, rate)
+    _stage_result(_run_stage(env, "release"))
     churn = _run_stage(env, "churn", 0.5 + WARM_SECONDS + SECONDS_MIX, json.dumps(prepared["bookable"]))
     result = measure(plan, _mix_connection(prepared))
     result["churn"] = _stage_result(churn)["changes"]
@@ -561,6 +578,8 @@ if __name__ == "__main__":
         print(json.dumps(stage_prepare()))
     elif stage == "churn":
         print(json.dumps(stage_churn(float(sys.argv[2]), json.loads(sys.argv[3]))))
+    elif stage == "release":
+        print(json.dumps(stage_release()))
     elif stage == "verify":
         print(json.dumps(stage_verify()))
     else:
