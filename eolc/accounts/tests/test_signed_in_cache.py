@@ -42,34 +42,28 @@ def test_a_warm_page_reads_neither_the_account_nor_the_memberships(client, peopl
     assert any('"django_session"' in q["sql"] for q in queries)  # the session is read every time
 
 
-def test_a_password_change_ends_the_other_sessions_on_the_next_request(
-    client, people, django_capture_on_commit_callbacks
+def _change_password(people):
+    people.learner.set_password("a-new-password-for-2026")
+    people.learner.save()
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        _change_password,
+        lambda people: services.deletion_request(person=people.learner),
+        lambda people: person_erase(person=people.learner, by=people.site_admin),
+    ],
+    ids=["password-change", "closed-account", "erasure"],
+)
+def test_a_change_to_the_account_signs_its_sessions_out_on_the_next_request(
+    client, people, django_capture_on_commit_callbacks, change
 ):
+    """The kept account row must not outlive a change that ends the person's sessions."""
     client.force_login(people.learner)
     assert _signed_in(client)
     with django_capture_on_commit_callbacks(execute=True):
-        people.learner.set_password("a-new-password-for-2026")
-        people.learner.save()
-    assert not _signed_in(client)
-
-
-def test_a_closed_account_is_signed_out_on_the_next_request(
-    client, people, django_capture_on_commit_callbacks
-):
-    client.force_login(people.learner)
-    assert _signed_in(client)
-    with django_capture_on_commit_callbacks(execute=True):
-        services.deletion_request(person=people.learner)
-    assert not _signed_in(client)
-
-
-def test_an_erased_person_is_signed_out_on_the_next_request(
-    client, people, django_capture_on_commit_callbacks
-):
-    client.force_login(people.learner)
-    assert _signed_in(client)
-    with django_capture_on_commit_callbacks(execute=True):
-        person_erase(person=people.learner, by=people.site_admin)
+        change(people)
     assert not _signed_in(client)
 
 
