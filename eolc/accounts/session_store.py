@@ -7,17 +7,31 @@ session under a key already taken can be told apart. Rewriting an existing row n
 one UPDATE is atomic on its own, where the BEGIN and COMMIT around it were two of the round trips
 of each booking, and of the page after it that shows and clears the booking's message. Creating a
 session is left to Django's store.
+
+The session is read in the same round trip as the request's generation stamps (`stamps.read_with`),
+the person's own among them: which person that is, the process remembers from the session's last
+read here. The person signed in is still whoever the session itself names; a wrong or missing
+guess costs only a second round trip for their stamps.
 """
 
+from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.backends.base import UpdateError
 from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
 from django.contrib.sessions.models import Session
 from django.db import connection
 from django.utils import timezone
 
+from eolc.core import stamps
+
 _TABLE = connection.ops.quote_name(Session._meta.db_table)
-_SELECT = f"SELECT session_data FROM {_TABLE} WHERE session_key = %s AND expire_date > %s"  # noqa: S608
+# Two columns, as `stamps.read_with` asks: its first is never a stamp's key.
+_SELECT = f"SELECT '', session_data FROM {_TABLE} WHERE session_key = %s AND expire_date > %s"  # noqa: S608
 _UPDATE = f"UPDATE {_TABLE} SET session_data = %s, expire_date = %s WHERE session_key = %s"  # noqa: S608
+
+
+# Session key -> the person it named when last read in this process; emptied when it grows large.
+_person_of: dict[str, str] = {}
+_PEOPLE_KEPT = 10_000
 
 
 def _when(moment):
@@ -27,13 +41,18 @@ def _when(moment):
 
 class SessionStore(DatabaseSessionStore):
     def load(self):
-        with connection.cursor() as cursor:
-            cursor.execute(_SELECT, [self.session_key, _when(timezone.now())])
-            row = cursor.fetchone()
-        if row is None:  # unknown or expired: a new key is made if anything is stored
+        key = self.session_key
+        rows = stamps.read_with(_SELECT, [key, _when(timezone.now())], person_id=_person_of.get(key))
+        if not rows:  # unknown or expired: a new key is made if anything is stored
             self._session_key = None
             return {}
-        return self.decode(row[0])
+        data = self.decode(rows[0][1])
+        person_id = data.get(SESSION_KEY)
+        if person_id is not None and key is not None:
+            if len(_person_of) >= _PEOPLE_KEPT:
+                _person_of.clear()
+            _person_of[key] = person_id
+        return data
 
     def save(self, must_create=False):
         if must_create or self.session_key is None:

@@ -70,21 +70,49 @@ def _keys_for_path(path: str) -> list[str]:
     return []
 
 
+def _unread(remembered: dict, person_id) -> list[str]:
+    """Every stamp the request may ask for that it has not read yet: all shared ones, the person's
+    own and those of the page at the request's path."""
+    keys = list(_stamps)
+    if person_id is not None:
+        keys += [stamp.key(person_id) for stamp in _person_stamps.values()]
+    keys += _keys_for_path(_path.get())
+    return [key for key in keys if key not in remembered]
+
+
 def _remembered_values(keys: list[str]) -> list[str]:
     remembered = _remembered.get()
     if remembered is None:
         values = _read(keys)
         return [values[key] for key in keys]
     missing = [key for key in keys if key not in remembered]
-    if missing:
-        if not remembered:  # the request's first question: read every stamp it may ask for
-            missing += list(_stamps)
-            person_id = _reader.get()()
-            if person_id is not None:
-                missing += [stamp.key(person_id) for stamp in _person_stamps.values()]
-            missing += _keys_for_path(_path.get())
+    if missing:  # read with it whatever else the request may ask for
+        missing = list(dict.fromkeys(missing + _unread(remembered, _reader.get()())))
         remembered.update(_read(missing))
     return [remembered[key] for key in keys]
+
+
+def read_with(sql: str, params: list, *, person_id=None) -> list[tuple]:
+    """The rows of `sql`, fetched in the same round trip as the stamps the request will ask for,
+    those of `person_id` among them: the signed-in request's session is read this way, with the
+    person it named last time (eolc/accounts/session_store.py). `sql` selects two text columns, the
+    first never a stamp's key, and ends without ORDER BY or LIMIT. Outside a request, or once its
+    stamps are read, it runs alone. A wrong `person_id` costs only the right person's stamps being
+    read when first asked for."""
+    remembered = _remembered.get()
+    keys = [] if remembered is None else _unread(remembered, person_id)
+    if keys:
+        marks = ", ".join(["%s"] * len(keys))
+        sql = f"{sql} UNION ALL SELECT key, value FROM {_TABLE} WHERE key IN ({marks})"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, *keys])
+        rows = cursor.fetchall()
+    if not keys:
+        return rows
+    wanted = set(keys)
+    # A stamp without a row yet is made when it is first asked for (`_read`).
+    remembered.update((key, value) for key, value in rows if key in wanted)
+    return [row for row in rows if row[0] not in wanted]
 
 
 def _remembered_value(key: str) -> str:

@@ -3,13 +3,19 @@
 import datetime
 
 import pytest
+from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.backends.base import UpdateError
 from django.contrib.sessions.models import Session
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from eolc.accounts import session_store
 from eolc.accounts.session_store import SessionStore
+from eolc.accounts.signed_in import PERSON_STAMP
+from eolc.accounts.tests.factories import UserFactory
+from eolc.core.stamps import stamps_remembered
 
 
 @pytest.mark.django_db
@@ -80,3 +86,46 @@ def test_a_session_about_to_expire_still_reads():
         expire_date=timezone.now() + datetime.timedelta(seconds=5)
     )
     assert SessionStore(session.session_key)["colour"] == "blue"
+
+
+def _signed_in_session(person):
+    client = Client()
+    client.force_login(person)
+    return client.session.session_key
+
+
+@pytest.mark.django_db
+def test_a_session_read_again_brings_its_persons_stamps_in_the_same_query():
+    person = UserFactory()
+    key = _signed_in_session(person)
+    with stamps_remembered():  # this process's first read of the session learns whose it is
+        SessionStore(key).load()
+        PERSON_STAMP.value_of(person.pk)  # and the first question makes every stamp's row
+    with stamps_remembered(), CaptureQueriesContext(connection) as queries:
+        assert SessionStore(key)[SESSION_KEY] == str(person.pk)
+        PERSON_STAMP.value_of(person.pk)
+    assert len(queries) == 1, [query["sql"] for query in queries]
+
+
+@pytest.mark.django_db
+def test_a_wrong_guess_of_whose_session_it_is_changes_only_which_stamps_come_with_it(monkeypatch):
+    person, other = UserFactory(), UserFactory()
+    key = _signed_in_session(person)
+    with stamps_remembered():  # every stamp's row made
+        PERSON_STAMP.value_of(person.pk)
+        PERSON_STAMP.value_of(other.pk)
+    monkeypatch.setitem(session_store._person_of, key, str(other.pk))
+    with stamps_remembered(), CaptureQueriesContext(connection) as queries:
+        assert SessionStore(key)[SESSION_KEY] == str(person.pk)
+        PERSON_STAMP.value_of(person.pk)
+    assert len(queries) == 2
+    assert session_store._person_of[key] == str(person.pk)
+
+
+@pytest.mark.django_db
+def test_the_memory_of_whose_sessions_are_whose_stays_small(monkeypatch):
+    monkeypatch.setattr(session_store, "_PEOPLE_KEPT", 2)
+    monkeypatch.setattr(session_store, "_person_of", {})
+    for person in UserFactory.create_batch(5):
+        SessionStore(_signed_in_session(person)).load()
+    assert 1 <= len(session_store._person_of) <= 2

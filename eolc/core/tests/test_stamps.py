@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
-from eolc.core.stamps import ObjectStamp, PersonStamp, Stamp, current, stamps_remembered
+from eolc.core.stamps import ObjectStamp, PersonStamp, Stamp, current, read_with, stamps_remembered
 from eolc.events.calendar_cache import STAMP as CALENDAR
 from eolc.events.tests.factories import EventFactory
 
@@ -53,6 +53,39 @@ def test_a_request_reads_every_stamp_and_the_persons_own_in_one_query(people):
         mine.value(people.learner)
         CALENDAR.value()
     assert len(queries) == 1, [q["sql"] for q in queries]
+
+
+ROWS = "SELECT 'x', 'y' UNION ALL SELECT 'z', 'w'"
+
+
+def test_rows_read_with_the_stamps_come_back_and_the_stamps_cost_no_second_query(people):
+    mine = PersonStamp("tests:mine")
+    with stamps_remembered(lambda: people.learner.pk):  # an earlier request made them all
+        mine.value(people.learner)
+    with stamps_remembered(lambda: people.learner.pk), CaptureQueriesContext(connection) as queries:
+        rows = read_with(ROWS, [], person_id=people.learner.pk)
+        CALENDAR.value()
+        mine.value(people.learner)
+    assert sorted(rows) == [("x", "y"), ("z", "w")]
+    assert len(queries) == 1, [q["sql"] for q in queries]
+
+
+def test_a_wrong_person_read_with_costs_one_more_query_for_the_right_ones_stamps(people):
+    mine = PersonStamp("tests:mine")
+    with stamps_remembered(lambda: people.learner.pk):
+        mine.value(people.learner)
+    with stamps_remembered(lambda: people.learner.pk), CaptureQueriesContext(connection) as queries:
+        read_with(ROWS, [], person_id=people.facilitator.pk)
+        CALENDAR.value()
+        assert mine.value(people.learner) == mine.value(people.learner)
+    assert len(queries) == 2, [q["sql"] for q in queries]
+    assert f"tests:mine:{people.learner.pk}" in queries[1]["sql"]
+
+
+def test_outside_a_request_read_with_runs_the_query_alone(people):
+    with CaptureQueriesContext(connection) as queries:
+        assert sorted(read_with(ROWS, [], person_id=people.learner.pk)) == [("x", "y"), ("z", "w")]
+    assert len(queries) == 1 and "core_stampvalue" not in queries[0]["sql"]
 
 
 def test_an_objects_stamp_asked_for_with_the_first_comes_in_the_same_read(
