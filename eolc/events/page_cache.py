@@ -13,7 +13,7 @@ Whether the viewer may see the event is decided on every request, from these par
 viewer's roles, in the access layer.
 
 A visitor who is not signed in gets the whole page from memory (`kept_for_visitors`), as the
-calendar's visitors do.
+calendar's visitors do, kept under the place counts it shows rather than their stamp.
 
 The viewer's own registration for the event is kept too, under their own stamp
 (`REGISTRATIONS_STAMP`), which any change to one of their registrations or to their account moves.
@@ -84,17 +84,18 @@ def _place_counts(pk: int, generation: str) -> tuple[int, int]:
     return counts
 
 
-def kept_for_visitors(pk: int, facts: tuple, render) -> str:
+def kept_for_visitors(page: EventPage, facts: tuple, render) -> str:
     """The whole page as a visitor who is not signed in sees it, drawn by `render()` once per
     change and kept in this process's memory: every such visitor sees the same page. Its key holds
-    the event's three stamps and `facts`, what the view works out afresh on each request (whether
-    registration is open now, the links other apps offer), so neither time nor another app's
-    change can leave it stale."""
-    references, generation, counted = stamps.current(
-        REFERENCES_STAMP.key, PAGE_STAMP.key(pk), COUNTS_STAMP.key(pk)
-    )
-    digest = hashlib.sha256(repr(facts).encode()).hexdigest()
-    key = f"events:visitor-page:{references}:{generation}:{counted}:{pk}:{digest}"
+    the stamps of the event's shared parts, its place counts themselves (a booking and its
+    cancelling bring back a page already drawn, where the counts' stamp would have moved twice)
+    and `facts`, what the view works out afresh on each request (whether registration is open
+    now, the links other apps offer), so neither time nor another app's change can leave it
+    stale."""
+    event = page.event
+    references, generation = stamps.current(REFERENCES_STAMP.key, PAGE_STAMP.key(event.pk))
+    digest = hashlib.sha256(repr((event.confirmed_count, event.waitlisted_count, facts)).encode()).hexdigest()
+    key = f"events:visitor-page:{references}:{generation}:{event.pk}:{digest}"
     return stamps.kept(key, render, timeout=calendar_cache.TIMEOUT_SECONDS, alias="local")
 
 

@@ -146,7 +146,7 @@ def show_event(request, pk):
 
     # A visitor with a message waiting (after signing out, say) gets the page drawn afresh.
     if not request.user.is_authenticated and not len(messages.get_messages(request)):
-        return HttpResponse(page_cache.kept_for_visitors(event.pk, (is_open, page_links), draw))
+        return HttpResponse(page_cache.kept_for_visitors(page, (is_open, page_links), draw))
     return HttpResponse(draw())
 
 

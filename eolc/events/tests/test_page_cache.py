@@ -261,6 +261,22 @@ def test_a_change_or_a_booking_shows_to_visitors_at_once(
     assert "Talking about death and dying" in _page(client, event).text
 
 
+def test_a_booking_cancelled_again_brings_back_the_visitors_page_already_drawn(
+    client, people, programme, django_capture_on_commit_callbacks
+):
+    """Kept under the counts it shows, not their stamp, which moves with every change."""
+    event = EventFactory(programme=programme, capacity=10)
+    assert _drawn(client, event)[1] == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        registration, _ = services.registration_create(event=event, person=people.champion)
+    text, draws = _drawn(client, event)
+    assert draws == 1 and "9 places left of 10" in text
+    with django_capture_on_commit_callbacks(execute=True):
+        services.registration_cancel(registration=registration)
+    text, draws = _drawn(client, event)
+    assert draws == 0 and "10 places left of 10" in text
+
+
 def test_visitors_see_registration_close_on_time(client, programme):
     """Sooner than the kept page expires: whether registration is open is part of its key."""
     closes = timezone.now() + datetime.timedelta(seconds=20)
