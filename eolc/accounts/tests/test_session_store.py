@@ -18,20 +18,23 @@ from eolc.accounts.tests.factories import UserFactory
 from eolc.core.stamps import stamps_remembered
 
 
-@pytest.mark.django_db
-def test_a_new_session_is_created_and_read_back():
+def _saved_session():
     session = SessionStore()
     session["colour"] = "blue"
     session.save()
+    return session
+
+
+@pytest.mark.django_db
+def test_a_new_session_is_created_and_read_back():
+    session = _saved_session()
     assert Session.objects.filter(session_key=session.session_key).exists()
     assert SessionStore(session.session_key)["colour"] == "blue"
 
 
 @pytest.mark.django_db
 def test_saving_an_existing_session_is_one_update_that_keeps_the_new_data_and_expiry():
-    session = SessionStore()
-    session["colour"] = "blue"
-    session.save()
+    session = _saved_session()
     again = SessionStore(session.session_key)
     again["colour"] = "green"
     again.set_expiry(600)
@@ -46,9 +49,7 @@ def test_saving_an_existing_session_is_one_update_that_keeps_the_new_data_and_ex
 @pytest.mark.django_db
 def test_saving_a_session_deleted_meanwhile_fails_as_djangos_own_store_does():
     """The session middleware turns this into a 400 rather than bringing a signed-out session back."""
-    session = SessionStore()
-    session["colour"] = "blue"
-    session.save()
+    session = _saved_session()
     stale = SessionStore(session.session_key)
     assert stale["colour"] == "blue"  # read before the row goes
     Session.objects.filter(session_key=session.session_key).delete()
@@ -60,10 +61,7 @@ def test_saving_a_session_deleted_meanwhile_fails_as_djangos_own_store_does():
 
 @pytest.mark.django_db
 def test_an_expired_session_reads_as_empty_and_is_not_brought_back():
-    session = SessionStore()
-    session["colour"] = "blue"
-    session.set_expiry(60)
-    session.save()
+    session = _saved_session()
     Session.objects.filter(session_key=session.session_key).update(
         expire_date=timezone.now() - datetime.timedelta(seconds=1)
     )
@@ -79,9 +77,7 @@ def test_an_unknown_key_reads_as_empty():
 
 @pytest.mark.django_db
 def test_a_session_about_to_expire_still_reads():
-    session = SessionStore()
-    session["colour"] = "blue"
-    session.save()
+    session = _saved_session()
     Session.objects.filter(session_key=session.session_key).update(
         expire_date=timezone.now() + datetime.timedelta(seconds=5)
     )
