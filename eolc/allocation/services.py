@@ -15,6 +15,7 @@ from eolc.allocation.models import (
     RequestRound,
     RoundStatus,
 )
+from eolc.core.outbox import enqueue_on_commit
 from eolc.events import services as event_services
 from eolc.events.models import Event, EventStatus, RegistrationStatus
 
@@ -95,7 +96,7 @@ def allocation_create(*, request_round: RequestRound, by=None, queue=True, now=N
         round=request_round, created_by=by, created_at=now or timezone.now()
     )
     if queue:
-        transaction.on_commit(lambda: tasks.allocation_run_task.enqueue(allocation.pk))
+        enqueue_on_commit(tasks.allocation_run_task, allocation.pk)
     return allocation
 
 

@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Exists, Max, OuterRef, Q
 from django.utils import timezone
 
+from eolc.core.outbox import enqueue_on_commit
 from eolc.curriculum import services as curriculum_services
 from eolc.curriculum.models import Completion, Part
 from eolc.events import emails
@@ -64,7 +65,7 @@ class NotRegistered(Exception):
 def _notify(kind: str, registration_id: int, event_id: int | None = None) -> None:
     from eolc.events import tasks
 
-    transaction.on_commit(lambda: tasks.registration_email_send.enqueue(registration_id, kind, event_id))
+    enqueue_on_commit(tasks.registration_email_send, registration_id, kind, event_id)
 
 
 @transaction.atomic

@@ -10,6 +10,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import slugify
 
+from eolc.core.outbox import enqueue_on_commit
 from eolc.insights import suggest
 from eolc.insights.identifying import find_identifying_details
 from eolc.insights.models import (
@@ -247,7 +248,7 @@ def suggestion_run_create(*, programme, by=None) -> SuggestionRun:
     from eolc.insights import tasks
 
     run = SuggestionRun.objects.create(programme=programme, created_by=by)
-    transaction.on_commit(lambda: tasks.suggestion_run_task.enqueue(run.pk))
+    enqueue_on_commit(tasks.suggestion_run_task, run.pk)
     return run
 
 

@@ -18,6 +18,7 @@ from eolc.champions.models import (
     Outcome,
     Stance,
 )
+from eolc.core.outbox import enqueue_on_commit
 
 
 @transaction.atomic
@@ -81,7 +82,7 @@ def consultation_open(
         subject=subject,
         opened_by=opened_by,
     )
-    transaction.on_commit(lambda: tasks.consultation_invite.enqueue(consultation.pk))
+    enqueue_on_commit(tasks.consultation_invite, consultation.pk)
     return consultation
 
 

@@ -12,6 +12,7 @@ from eolc.champions.models import (
     ContactMessage,
     Network,
 )
+from eolc.core.outbox import enqueue_on_commit
 
 # The relay is for introductions, not bulk mail: a person may send this many messages per window.
 MESSAGES_PER_HOUR = 5
@@ -56,5 +57,5 @@ def message_send(
         in_reply_to=in_reply_to,
         created_at=now,
     )
-    transaction.on_commit(lambda: tasks.contact_message_email.enqueue(message.pk))
+    enqueue_on_commit(tasks.contact_message_email, message.pk)
     return message

@@ -18,6 +18,7 @@ from eolc.champions.models import (
     NoticeboardPreference,
 )
 from eolc.champions.services.consent import consent_state, consents_set
+from eolc.core.outbox import enqueue_on_commit
 from eolc.events.models import Attendance, EventKind
 from eolc.programmes import services as programme_services
 from eolc.programmes.models import Role
@@ -52,9 +53,7 @@ def invitation_email(*, network: Network, addresses: list[str], by, source=None,
     if source is not None and source.network_id != network.pk:
         raise ValidationError({"source": "That link belongs to another network"})
     source_id = source.pk if source else None
-    transaction.on_commit(
-        lambda: tasks.invitation_email.enqueue(network.pk, list(addresses), source_id, note.strip(), by.pk)
-    )
+    enqueue_on_commit(tasks.invitation_email, network.pk, list(addresses), source_id, note.strip(), by.pk)
     return len(addresses)
 
 

@@ -17,6 +17,7 @@ from eolc.champions.models import (
     Report,
     Thread,
 )
+from eolc.core.outbox import enqueue_on_commit
 
 DIGEST_INTERVAL = timedelta(days=7)
 
@@ -39,7 +40,7 @@ def thread_create(*, network: Network, author, category: str, title: str, body: 
         network=network, category=category, title=title, author=author, created_at=now, last_post_at=now
     )
     post = Post.objects.create(thread=thread, author=author, body=body, created_at=now)
-    transaction.on_commit(lambda: tasks.post_notify.enqueue(post.pk))
+    enqueue_on_commit(tasks.post_notify, post.pk)
     return thread
 
 
@@ -54,7 +55,7 @@ def post_reply(*, thread: Thread, author, body: str, now=None) -> Post:
     now = now or timezone.now()
     post = Post.objects.create(thread=thread, author=author, body=body, created_at=now)
     Thread.objects.filter(pk=thread.pk).update(last_post_at=now)
-    transaction.on_commit(lambda: tasks.post_notify.enqueue(post.pk))
+    enqueue_on_commit(tasks.post_notify, post.pk)
     return post
 
 
