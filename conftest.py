@@ -8,12 +8,12 @@ from types import SimpleNamespace
 import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
 
 from eolc.accounts.tests.factories import UserFactory
 from eolc.core.tests import database_reset
+from eolc.core.tests.kept import forget_kept
 from eolc.programmes.models import Role
 from eolc.programmes.tests.factories import MembershipFactory, ProgrammeFactory
 
@@ -34,8 +34,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def empty_process_caches():
     """What a process keeps in memory under a generation stamp starts empty for every test, as it
     would in a fresh app server: a test never sees pages another test's data put there."""
-    for alias in ("local", "local-small"):
-        caches[alias].clear()
+    forget_kept()
 
 
 @pytest.fixture(autouse=True)

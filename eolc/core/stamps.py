@@ -102,8 +102,7 @@ def read_with(sql: str, params: list, *, person_id=None) -> list[tuple]:
     remembered = _remembered.get()
     keys = [] if remembered is None else _unread(remembered, person_id)
     if keys:
-        marks = ", ".join(["%s"] * len(keys))
-        sql = f"{sql} UNION ALL SELECT key, value FROM {_TABLE} WHERE key IN ({marks})"  # noqa: S608
+        sql = f"{sql} UNION ALL {_select_sql(keys)}"
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, *keys])
         rows = cursor.fetchall()
@@ -202,11 +201,15 @@ def _read(keys) -> dict[str, str]:
     return values
 
 
+def _select_sql(keys) -> str:
+    marks = ", ".join(["%s"] * len(keys))
+    return f"SELECT key, value FROM {_TABLE} WHERE key IN ({marks})"  # noqa: S608
+
+
 def _select(keys) -> dict[str, str]:
     keys = list(keys)
     with connection.cursor() as cursor:
-        marks = ", ".join(["%s"] * len(keys))
-        cursor.execute(f"SELECT key, value FROM {_TABLE} WHERE key IN ({marks})", keys)  # noqa: S608
+        cursor.execute(_select_sql(keys), keys)
         return dict(cursor.fetchall())
 
 

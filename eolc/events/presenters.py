@@ -205,11 +205,14 @@ class CalendarEntry:
             rows = events.with_confirmed_count().values_list(*cls.FIELDS, "confirmed_count")
         else:
             rows = events.values_list(*cls.FIELDS)
-        # A session's places are its series' (Event.places).
-        return [
-            cls(zone, *row[:10], row[10] if row[11] is None else row[11], row[12] if with_places else None)
-            for row in rows.order_by("starts_at", "pk")
-        ]
+
+        def entry(row):
+            *shown, capacity, series_capacity = row[: len(cls.FIELDS)]
+            confirmed = row[-1] if with_places else None
+            # A session's places are its series' (Event.places).
+            return cls(zone, *shown, capacity if series_capacity is None else series_capacity, confirmed)
+
+        return [entry(row) for row in rows.order_by("starts_at", "pk")]
 
     @property
     def href(self):

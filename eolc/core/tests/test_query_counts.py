@@ -12,7 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
-from django.core.cache import caches
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -25,6 +24,7 @@ from eolc.action_plans.tests.factories import make_plan
 from eolc.champions.models import ChampionStatus
 from eolc.champions.services.noticeboard import thread_create
 from eolc.champions.tests.factories import ChampionFactory, NetworkFactory
+from eolc.core.tests.kept import forget_kept
 from eolc.core.tests.walk import World
 from eolc.events.models import Registration, RegistrationStatus
 from eolc.events.tests.access_table import event
@@ -158,8 +158,7 @@ LISTINGS = {
 
 
 def _count(client, url):
-    for alias in ("local", "local-small", "api"):  # count the work of rendering, not of reading what is kept
-        caches[alias].clear()
+    forget_kept()  # count the work of rendering, not of reading what is kept
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200, f"{url} answered {response.status_code}"
